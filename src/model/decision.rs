@@ -1,0 +1,94 @@
+use autosurgeon::{Hydrate, Reconcile, Text};
+
+use super::enums::{DecisionStatus, Method};
+
+/// Who owns a decision: a role, or a member acting on their own account.
+/// Stored as one string (`role:<id>` / `member:<id>`) so that a change of
+/// owner is a single value that either wins or shows as a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Role(String),
+    Member(String),
+}
+
+impl Owner {
+    pub fn encode(&self) -> String {
+        match self {
+            Owner::Role(id) => format!("role:{id}"),
+            Owner::Member(id) => format!("member:{id}"),
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<Owner> {
+        if let Some(id) = s.strip_prefix("role:") {
+            Some(Owner::Role(id.to_string()))
+        } else {
+            s.strip_prefix("member:")
+                .map(|id| Owner::Member(id.to_string()))
+        }
+    }
+}
+
+/// A decision record: why, what, who, how, and when to look again.
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+pub struct Decision {
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub id: String,
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub title: String,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub driver: Text,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub proposal: Text,
+    /// `role:<id>` or `member:<id>`; see [`Owner`].
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub owner: Option<String>,
+    pub method: Method,
+    pub status: DecisionStatus,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub outcome: Text,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub rationale: Text,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub decided_on: Option<String>,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub review_by: Option<String>,
+    #[autosurgeon(hydrate = "super::lenient::strings")]
+    pub tags: Vec<String>,
+    #[autosurgeon(hydrate = "super::lenient::int")]
+    pub created_at: i64,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub created_by: Option<String>,
+}
+
+impl Decision {
+    pub fn new(id: String, title: &str, created_at: i64, created_by: Option<&str>) -> Self {
+        Decision {
+            id,
+            title: title.trim().to_string(),
+            driver: Text::default(),
+            proposal: Text::default(),
+            owner: None,
+            method: Method::Advice,
+            status: DecisionStatus::Draft,
+            outcome: Text::default(),
+            rationale: Text::default(),
+            decided_on: None,
+            review_by: None,
+            tags: Vec::new(),
+            created_at,
+            created_by: created_by.map(str::to_string),
+        }
+    }
+
+    pub fn owner(&self) -> Option<Owner> {
+        self.owner.as_deref().and_then(Owner::decode)
+    }
+
+    /// Whether the review date has come (on or before `today`) for a decision
+    /// still in force.
+    pub fn review_due(&self, today: &str) -> bool {
+        self.status == DecisionStatus::Decided
+            && self.review_by.as_deref().is_some_and(|d| d <= today)
+    }
+}

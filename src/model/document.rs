@@ -1,0 +1,413 @@
+//! One team's Automerge document: opening it safely, changing it record by
+//! record with the author stamped on every change, and saving it.
+
+use automerge::{
+    transaction::{CommitOptions, Transactable},
+    AutoCommit, AutomergeError, ChangeHash, ObjId, ObjType, ReadDoc, Value, ROOT,
+};
+use autosurgeon::{hydrate, hydrate_prop, reconcile_prop, Hydrate, Reconcile};
+
+use super::{
+    decision::Decision,
+    error::{EditError, LoadError},
+    ids::is_valid_id,
+    lenient,
+    member::Member,
+    role::Role,
+    team::{Team, SCHEMA_VERSION},
+    text::splice_between,
+};
+
+/// The largest team document this app opens. A team of hundreds with years
+/// of history stays well below it; localStorage could not hold more anyway.
+pub const MAX_DOC_BYTES: usize = 8 * 1024 * 1024;
+
+/// The maps at the root of the document that hold records by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    Members,
+    Roles,
+    Decisions,
+}
+
+impl Collection {
+    pub fn key(self) -> &'static str {
+        match self {
+            Collection::Members => "members",
+            Collection::Roles => "roles",
+            Collection::Decisions => "decisions",
+        }
+    }
+
+    pub fn kind(self) -> &'static str {
+        match self {
+            Collection::Members => "member",
+            Collection::Roles => "role",
+            Collection::Decisions => "decision",
+        }
+    }
+}
+
+/// Who made a change and when; stored in the Automerge change itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// The member using this browser, if they have said who they are.
+    pub author: Option<String>,
+    /// Unix time in milliseconds.
+    pub at_ms: i64,
+}
+
+impl Stamp {
+    pub fn new(author: Option<&str>, at_ms: i64) -> Self {
+        Stamp {
+            author: author.map(str::to_string),
+            at_ms,
+        }
+    }
+
+    fn commit_options(&self) -> CommitOptions {
+        let message = serde_json::json!({ "author": self.author }).to_string();
+        CommitOptions::default()
+            .with_message(message)
+            .with_time(self.at_ms.div_euclid(1000))
+    }
+}
+
+/// The author recorded in a change's message, if it is one of ours.
+pub fn author_of_message(message: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(message).ok()?;
+    v.get("author")?.as_str().map(str::to_string)
+}
+
+pub struct TeamDocument {
+    doc: AutoCommit,
+    team_id: String,
+    /// Heads of the last save, full or incremental. Kept here because a
+    /// freshly loaded `AutoCommit` would otherwise re-save its whole history.
+    saved_heads: Vec<ChangeHash>,
+}
+
+impl TeamDocument {
+    /// A new document holding `team`, as its first change.
+    pub fn from_team(team: &Team, stamp: &Stamp) -> Result<Self, EditError> {
+        let mut doc = AutoCommit::new();
+        autosurgeon::reconcile(&mut doc, team)?;
+        doc.commit_with(stamp.commit_options());
+        Ok(TeamDocument {
+            doc,
+            team_id: team.team_id.clone(),
+            saved_heads: Vec::new(),
+        })
+    }
+
+    /// Opens saved bytes, checking that they are a team this build can read.
+    pub fn load(bytes: &[u8]) -> Result<(Self, Team), LoadError> {
+        Self::load_parts(bytes, std::iter::empty::<&[u8]>())
+    }
+
+    /// Opens a full save followed by incremental saves made after it.
+    pub fn load_parts<'a>(
+        full: &[u8],
+        increments: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<(Self, Team), LoadError> {
+        check_size(full)?;
+        // One strict load of everything: a damaged increment is reported,
+        // never skipped.
+        let mut all = full.to_vec();
+        for chunk in increments {
+            all.extend_from_slice(chunk);
+        }
+        let mut doc = AutoCommit::load(&all).map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
+        let team = validate(&doc)?;
+        let team_id = team.team_id.clone();
+        let saved_heads = doc.get_heads();
+        Ok((
+            TeamDocument {
+                doc,
+                team_id,
+                saved_heads,
+            },
+            team,
+        ))
+    }
+
+    pub fn team_id(&self) -> &str {
+        &self.team_id
+    }
+
+    /// The whole team, read from the document.
+    pub fn team(&self) -> Result<Team, LoadError> {
+        hydrate(&self.doc).map_err(|e| LoadError::BadShape(e.to_string()))
+    }
+
+    pub fn member(&self, id: &str) -> Option<Member> {
+        self.record(Collection::Members, id)
+    }
+
+    pub fn role(&self, id: &str) -> Option<Role> {
+        self.record(Collection::Roles, id)
+    }
+
+    pub fn decision(&self, id: &str) -> Option<Decision> {
+        self.record(Collection::Decisions, id)
+    }
+
+    fn record<T: Hydrate>(&self, c: Collection, id: &str) -> Option<T> {
+        let coll = match self.doc.get(ROOT, c.key()).ok()?? {
+            (Value::Object(ObjType::Map), coll) => coll,
+            _ => return None,
+        };
+        self.doc.get(&coll, id).ok()??;
+        hydrate_prop(&self.doc, &coll, id).ok()
+    }
+
+    /// Applies `f` as one change stamped with its author. When `f` fails, the
+    /// document is rolled back and stays exactly as it was.
+    pub fn change<T>(
+        &mut self,
+        stamp: &Stamp,
+        f: impl FnOnce(&mut Editor<'_>) -> Result<T, EditError>,
+    ) -> Result<T, EditError> {
+        let result = f(&mut Editor { doc: &mut self.doc });
+        match result {
+            Ok(v) => {
+                self.doc.commit_with(stamp.commit_options());
+                Ok(v)
+            }
+            Err(e) => {
+                self.doc.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    /// Merges saved bytes (a full save, or incremental saves that build on
+    /// this document) of this same team into it. Everything is checked
+    /// before anything is applied: on any error this document is left
+    /// exactly as it was.
+    pub fn merge_bytes(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        check_size(bytes)?;
+        // Automerge's own incremental loader skips what it cannot parse, so
+        // the bytes are parsed strictly on their own first.
+        let mut incoming = match AutoCommit::load(bytes) {
+            Ok(doc) => doc,
+            Err(AutomergeError::MissingDeps) => {
+                // Changes building on history: parse them on top of ours.
+                let mut all = self.doc.save_nocompress();
+                all.extend_from_slice(bytes);
+                AutoCommit::load(&all).map_err(|e| match e {
+                    AutomergeError::MissingDeps => LoadError::MissingHistory,
+                    e => LoadError::NotAutomerge(e.to_string()),
+                })?
+            }
+            Err(e) => return Err(LoadError::NotAutomerge(e.to_string())),
+        };
+        // Changes whose ancestors are absent load "successfully" into a queue
+        // and would silently be left out of the merge.
+        if !incoming.get_missing_deps(&[]).is_empty() {
+            return Err(LoadError::MissingHistory);
+        }
+        let team = validate(&incoming)?;
+        if team.team_id != self.team_id {
+            return Err(LoadError::DifferentTeam {
+                name: team.profile.name,
+            });
+        }
+        let mut merged = self.doc.fork();
+        merged
+            .merge(&mut incoming)
+            .map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
+        validate(&merged)?;
+        self.doc
+            .merge(&mut incoming)
+            .map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
+        Ok(())
+    }
+
+    /// The whole document, compacted.
+    pub fn save(&mut self) -> Vec<u8> {
+        let bytes = self.doc.save();
+        self.saved_heads = self.doc.get_heads();
+        bytes
+    }
+
+    /// The changes since the last `save` or `save_incremental`.
+    pub fn save_incremental(&mut self) -> Vec<u8> {
+        let bytes = self.doc.save_after(&self.saved_heads);
+        self.saved_heads = self.doc.get_heads();
+        bytes
+    }
+
+    pub fn heads(&mut self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    /// The authors and times of every change, oldest first.
+    pub fn history(&mut self) -> Vec<(Option<String>, i64)> {
+        self.doc
+            .get_changes(&[])
+            .iter()
+            .map(|c| (c.message().and_then(author_of_message), c.timestamp()))
+            .collect()
+    }
+
+    /// Read-only access for queries that need the raw document.
+    pub fn automerge(&self) -> &AutoCommit {
+        &self.doc
+    }
+}
+
+fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if bytes.len() > MAX_DOC_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_DOC_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Checks a loaded document against the schema and returns its content.
+fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
+    let version = match doc.get(ROOT, "schema") {
+        Ok(Some((v, _))) => lenient::as_int(&v).ok_or(LoadError::NotRoundtable)?,
+        _ => return Err(LoadError::NotRoundtable),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version < 1 {
+        return Err(LoadError::BadShape(format!(
+            "schema version {version} does not exist"
+        )));
+    }
+    let team: Team = hydrate(doc).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    if !is_valid_id(&team.team_id) {
+        return Err(LoadError::BadShape(
+            "the team id is missing or malformed".into(),
+        ));
+    }
+    let keyed_right = team.members.iter().all(|(k, m)| *k == m.id)
+        && team.roles.iter().all(|(k, r)| *k == r.id)
+        && team.decisions.iter().all(|(k, d)| *k == d.id);
+    if !keyed_right {
+        return Err(LoadError::BadShape(
+            "a record is filed under another record's id".into(),
+        ));
+    }
+    Ok(team)
+}
+
+/// Changes made inside [`TeamDocument::change`].
+pub struct Editor<'a> {
+    doc: &'a mut AutoCommit,
+}
+
+impl Editor<'_> {
+    fn map_in(&mut self, parent: &ObjId, key: &str) -> Result<ObjId, EditError> {
+        match self.doc.get(parent, key)? {
+            Some((Value::Object(ObjType::Map), id)) => Ok(id),
+            None => Ok(self.doc.put_object(parent, key, ObjType::Map)?),
+            Some(_) => Err(EditError::Document(format!("`{key}` is not a map"))),
+        }
+    }
+
+    fn collection(&mut self, c: Collection) -> Result<ObjId, EditError> {
+        self.map_in(&ROOT, c.key())
+    }
+
+    fn existing(&mut self, c: Collection, id: &str) -> Result<ObjId, EditError> {
+        let coll = self.collection(c)?;
+        match self.doc.get(&coll, id)? {
+            Some((Value::Object(ObjType::Map), rec)) => Ok(rec),
+            _ => Err(EditError::NotFound {
+                kind: c.kind(),
+                id: id.to_string(),
+            }),
+        }
+    }
+
+    /// Reads one record as it is now.
+    pub fn get<T: Hydrate>(&mut self, c: Collection, id: &str) -> Result<T, EditError> {
+        self.existing(c, id)?;
+        let coll = self.collection(c)?;
+        Ok(hydrate_prop(&*self.doc, &coll, id)?)
+    }
+
+    /// Writes a new record under its id.
+    pub fn insert<T: Reconcile>(
+        &mut self,
+        c: Collection,
+        id: &str,
+        value: &T,
+    ) -> Result<(), EditError> {
+        let coll = self.collection(c)?;
+        reconcile_prop(&mut *self.doc, &coll, id, value)?;
+        Ok(())
+    }
+
+    /// Reads one record, lets `f` change its plain fields, and writes back
+    /// only what differs. Prose fields are changed with [`Self::set_text`].
+    pub fn update<T: Hydrate + Reconcile>(
+        &mut self,
+        c: Collection,
+        id: &str,
+        f: impl FnOnce(&mut T) -> Result<(), EditError>,
+    ) -> Result<(), EditError> {
+        let mut value: T = self.get(c, id)?;
+        f(&mut value)?;
+        let coll = self.collection(c)?;
+        reconcile_prop(&mut *self.doc, &coll, id, &value)?;
+        Ok(())
+    }
+
+    /// Sets a prose field of a record with the smallest splice, so that
+    /// a teammate's concurrent edits elsewhere in the text survive.
+    pub fn set_text(
+        &mut self,
+        c: Collection,
+        id: &str,
+        field: &str,
+        value: &str,
+    ) -> Result<(), EditError> {
+        let rec = self.existing(c, id)?;
+        self.set_text_at(&rec, field, value)
+    }
+
+    /// Sets the team's name.
+    pub fn set_team_name(&mut self, name: &str) -> Result<(), EditError> {
+        let team = self.map_in(&ROOT, "team")?;
+        self.doc.put(&team, "name", name)?;
+        Ok(())
+    }
+
+    /// Sets a prose field of the team profile.
+    pub fn set_team_text(&mut self, field: &str, value: &str) -> Result<(), EditError> {
+        let team = self.map_in(&ROOT, "team")?;
+        self.set_text_at(&team, field, value)
+    }
+
+    fn set_text_at(&mut self, obj: &ObjId, field: &str, value: &str) -> Result<(), EditError> {
+        match self.doc.get(obj, field)? {
+            Some((Value::Object(ObjType::Text), text)) => {
+                let old = self.doc.text(&text)?;
+                if let Some(s) = splice_between(&old, value) {
+                    self.doc
+                        .splice_text(&text, s.pos, s.delete as isize, &s.insert)?;
+                }
+            }
+            // Absent, or a plain string written by another client: becomes text.
+            _ => {
+                let text = self.doc.put_object(obj, field, ObjType::Text)?;
+                self.doc.splice_text(&text, 0, 0, value)?;
+            }
+        }
+        Ok(())
+    }
+}

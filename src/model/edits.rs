@@ -1,0 +1,424 @@
+//! The edits people make, each checked before it touches the document.
+
+use super::{
+    date::is_iso_date,
+    decision::{Decision, Owner},
+    document::{Collection, Stamp, TeamDocument},
+    enums::{DecisionStatus, Method, RoleStatus},
+    error::EditError,
+    ids::new_id,
+    member::Member,
+    role::{Filler, PastFiller, Role},
+    team::Team,
+};
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_PROSE_CHARS: usize = 20_000;
+pub const MAX_LIST_ITEMS: usize = 100;
+
+/// A name or title: trimmed, not empty, not a novel.
+pub fn clean_name(what: &str, value: &str) -> Result<String, EditError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(EditError::Invalid(format!("The {what} cannot be empty.")));
+    }
+    if v.chars().count() > MAX_NAME_CHARS {
+        return Err(EditError::Invalid(format!(
+            "The {what} is too long (at most {MAX_NAME_CHARS} characters)."
+        )));
+    }
+    Ok(v.to_string())
+}
+
+fn check_prose(what: &str, value: &str) -> Result<(), EditError> {
+    if value.chars().count() > MAX_PROSE_CHARS {
+        return Err(EditError::Invalid(format!(
+            "The {what} is too long (at most {MAX_PROSE_CHARS} characters)."
+        )));
+    }
+    Ok(())
+}
+
+fn check_date(what: &str, value: Option<&str>) -> Result<(), EditError> {
+    match value {
+        Some(d) if !is_iso_date(d) => Err(EditError::Invalid(format!(
+            "The {what} must be a date like 2026-03-31."
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Items of a list typed one per line (or tags typed with commas): trimmed,
+/// without blanks or repeats, in the order given.
+pub fn clean_list(what: &str, items: &[String]) -> Result<Vec<String>, EditError> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let item = item.trim();
+        if item.is_empty() || out.iter().any(|o| o.eq_ignore_ascii_case(item)) {
+            continue;
+        }
+        if item.chars().count() > MAX_NAME_CHARS {
+            return Err(EditError::Invalid(format!(
+                "An entry in {what} is too long (at most {MAX_NAME_CHARS} characters)."
+            )));
+        }
+        out.push(item.to_string());
+    }
+    if out.len() > MAX_LIST_ITEMS {
+        return Err(EditError::Invalid(format!(
+            "{what} can hold at most {MAX_LIST_ITEMS} entries."
+        )));
+    }
+    Ok(out)
+}
+
+/// Splits text typed as one entry per line.
+pub fn split_lines(s: &str) -> Vec<String> {
+    s.lines().map(str::to_string).collect()
+}
+
+/// Splits tags typed with commas.
+pub fn split_tags(s: &str) -> Vec<String> {
+    s.split(',').map(str::to_string).collect()
+}
+
+/// A plain field of a member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemberField {
+    Name(String),
+    Expertise(Vec<String>),
+    /// `Some(date)` marks the member as having left; `None` brings them back.
+    LeftOn(Option<String>),
+}
+
+/// A plain field of a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleField {
+    Name(String),
+    Accountabilities(Vec<String>),
+    Domain(Vec<String>),
+    Expertise(Vec<String>),
+    Status(RoleStatus),
+}
+
+/// A plain field of a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionField {
+    Title(String),
+    Owner(Option<Owner>),
+    Method(Method),
+    /// Changing to `Decided` also fills in "decided on" with today.
+    Status(DecisionStatus),
+    DecidedOn(Option<String>),
+    ReviewBy(Option<String>),
+    Tags(Vec<String>),
+}
+
+/// The prose fields of a decision, edited character by character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionText {
+    Driver,
+    Proposal,
+    Outcome,
+    Rationale,
+}
+
+impl DecisionText {
+    pub const ALL: [DecisionText; 4] = [
+        DecisionText::Driver,
+        DecisionText::Proposal,
+        DecisionText::Outcome,
+        DecisionText::Rationale,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DecisionText::Driver => "driver",
+            DecisionText::Proposal => "proposal",
+            DecisionText::Outcome => "outcome",
+            DecisionText::Rationale => "rationale",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionText::Driver => "Driver (why now)",
+            DecisionText::Proposal => "Proposal",
+            DecisionText::Outcome => "Outcome",
+            DecisionText::Rationale => "Rationale",
+        }
+    }
+}
+
+impl TeamDocument {
+    /// A new team with the person creating it as its first member.
+    /// Returns the document and that member's id.
+    pub fn create(
+        name: &str,
+        purpose: &str,
+        founder: &str,
+        today: &str,
+        now_ms: i64,
+    ) -> Result<(TeamDocument, String), EditError> {
+        let name = clean_name("team name", name)?;
+        let founder = clean_name("your name", founder)?;
+        check_prose("purpose", purpose)?;
+        let mut team = Team::new(new_id('t'), &name, purpose, now_ms);
+        let member_id = new_id('m');
+        team.members.insert(
+            member_id.clone(),
+            Member::new(member_id.clone(), &founder, today),
+        );
+        let doc = TeamDocument::from_team(&team, &Stamp::new(Some(&member_id), now_ms))?;
+        Ok((doc, member_id))
+    }
+
+    pub fn set_team_name(&mut self, stamp: &Stamp, name: &str) -> Result<(), EditError> {
+        let name = clean_name("team name", name)?;
+        self.change(stamp, |e| e.set_team_name(&name))
+    }
+
+    pub fn set_team_purpose(&mut self, stamp: &Stamp, purpose: &str) -> Result<(), EditError> {
+        check_prose("purpose", purpose)?;
+        self.change(stamp, |e| e.set_team_text("purpose", purpose))
+    }
+
+    pub fn add_member(
+        &mut self,
+        stamp: &Stamp,
+        name: &str,
+        today: &str,
+    ) -> Result<String, EditError> {
+        let name = clean_name("member's name", name)?;
+        let id = new_id('m');
+        let member = Member::new(id.clone(), &name, today);
+        self.change(stamp, |e| e.insert(Collection::Members, &id, &member))?;
+        Ok(id)
+    }
+
+    pub fn set_member(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        field: MemberField,
+    ) -> Result<(), EditError> {
+        let field = match field {
+            MemberField::Name(n) => MemberField::Name(clean_name("member's name", &n)?),
+            MemberField::Expertise(t) => MemberField::Expertise(clean_list("expertise", &t)?),
+            MemberField::LeftOn(d) => {
+                check_date("date of leaving", d.as_deref())?;
+                MemberField::LeftOn(d)
+            }
+        };
+        self.change(stamp, |e| {
+            e.update(Collection::Members, id, |m: &mut Member| {
+                match field {
+                    MemberField::Name(n) => m.name = n,
+                    MemberField::Expertise(t) => m.expertise = t,
+                    MemberField::LeftOn(d) => m.left_on = d,
+                }
+                Ok(())
+            })
+        })
+    }
+
+    pub fn add_role(&mut self, stamp: &Stamp, name: &str) -> Result<String, EditError> {
+        let name = clean_name("role name", name)?;
+        let id = new_id('r');
+        let role = Role::new(id.clone(), &name, stamp.at_ms);
+        self.change(stamp, |e| e.insert(Collection::Roles, &id, &role))?;
+        Ok(id)
+    }
+
+    pub fn set_role(&mut self, stamp: &Stamp, id: &str, field: RoleField) -> Result<(), EditError> {
+        let field = match field {
+            RoleField::Name(n) => RoleField::Name(clean_name("role name", &n)?),
+            RoleField::Accountabilities(l) => {
+                RoleField::Accountabilities(clean_list("accountabilities", &l)?)
+            }
+            RoleField::Domain(l) => RoleField::Domain(clean_list("domain", &l)?),
+            RoleField::Expertise(l) => RoleField::Expertise(clean_list("expertise wanted", &l)?),
+            f @ RoleField::Status(_) => f,
+        };
+        self.change(stamp, |e| {
+            e.update(Collection::Roles, id, |r: &mut Role| {
+                match field {
+                    RoleField::Name(n) => r.name = n,
+                    RoleField::Accountabilities(l) => r.accountabilities = l,
+                    RoleField::Domain(l) => r.domain = l,
+                    RoleField::Expertise(l) => r.expertise = l,
+                    RoleField::Status(s) => r.status = s,
+                }
+                Ok(())
+            })
+        })
+    }
+
+    pub fn set_role_purpose(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        purpose: &str,
+    ) -> Result<(), EditError> {
+        check_prose("purpose", purpose)?;
+        self.change(stamp, |e| {
+            e.set_text(Collection::Roles, id, "purpose", purpose)
+        })
+    }
+
+    /// Gives a role to a member (again, if they held it before).
+    pub fn add_filler(
+        &mut self,
+        stamp: &Stamp,
+        role_id: &str,
+        member_id: &str,
+        today: &str,
+        term_end: Option<String>,
+    ) -> Result<(), EditError> {
+        check_date("term end", term_end.as_deref())?;
+        self.change(stamp, |e| {
+            let member: Member = e.get(Collection::Members, member_id)?;
+            if !member.is_active() {
+                return Err(EditError::Invalid(format!(
+                    "{} has left the team and cannot take a role.",
+                    member.name
+                )));
+            }
+            e.update(Collection::Roles, role_id, |r: &mut Role| {
+                if r.is_filled_by(member_id) {
+                    return Err(EditError::Invalid(format!(
+                        "{} already holds this role.",
+                        member.name
+                    )));
+                }
+                r.fillers.insert(
+                    member_id.to_string(),
+                    Filler {
+                        member_id: member_id.to_string(),
+                        since: today.to_string(),
+                        term_end,
+                    },
+                );
+                Ok(())
+            })
+        })
+    }
+
+    pub fn set_term_end(
+        &mut self,
+        stamp: &Stamp,
+        role_id: &str,
+        member_id: &str,
+        term_end: Option<String>,
+    ) -> Result<(), EditError> {
+        check_date("term end", term_end.as_deref())?;
+        self.change(stamp, |e| {
+            e.update(Collection::Roles, role_id, |r: &mut Role| {
+                let filler = r
+                    .fillers
+                    .get_mut(member_id)
+                    .ok_or_else(|| EditError::NotFound {
+                        kind: "filler",
+                        id: member_id.to_string(),
+                    })?;
+                filler.term_end = term_end;
+                Ok(())
+            })
+        })
+    }
+
+    /// Ends a member's term in a role, keeping it in the role's history.
+    pub fn remove_filler(
+        &mut self,
+        stamp: &Stamp,
+        role_id: &str,
+        member_id: &str,
+        today: &str,
+    ) -> Result<(), EditError> {
+        self.change(stamp, |e| {
+            e.update(Collection::Roles, role_id, |r: &mut Role| {
+                let filler = r
+                    .fillers
+                    .remove(member_id)
+                    .ok_or_else(|| EditError::NotFound {
+                        kind: "filler",
+                        id: member_id.to_string(),
+                    })?;
+                r.history.push(PastFiller {
+                    member_id: filler.member_id,
+                    from: filler.since,
+                    to: today.to_string(),
+                });
+                Ok(())
+            })
+        })
+    }
+
+    pub fn add_decision(&mut self, stamp: &Stamp, title: &str) -> Result<String, EditError> {
+        let title = clean_name("decision title", title)?;
+        let id = new_id('d');
+        let decision = Decision::new(id.clone(), &title, stamp.at_ms, stamp.author.as_deref());
+        self.change(stamp, |e| e.insert(Collection::Decisions, &id, &decision))?;
+        Ok(id)
+    }
+
+    pub fn set_decision(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        field: DecisionField,
+        today: &str,
+    ) -> Result<(), EditError> {
+        let field = match field {
+            DecisionField::Title(t) => DecisionField::Title(clean_name("decision title", &t)?),
+            DecisionField::Tags(t) => DecisionField::Tags(clean_list("tags", &t)?),
+            DecisionField::DecidedOn(d) => {
+                check_date("decision date", d.as_deref())?;
+                DecisionField::DecidedOn(d)
+            }
+            DecisionField::ReviewBy(d) => {
+                check_date("review date", d.as_deref())?;
+                DecisionField::ReviewBy(d)
+            }
+            f => f,
+        };
+        self.change(stamp, |e| {
+            if let DecisionField::Owner(Some(owner)) = &field {
+                match owner {
+                    Owner::Role(rid) => e.get::<Role>(Collection::Roles, rid).map(drop)?,
+                    Owner::Member(mid) => e.get::<Member>(Collection::Members, mid).map(drop)?,
+                }
+            }
+            e.update(Collection::Decisions, id, |d: &mut Decision| {
+                match field {
+                    DecisionField::Title(t) => d.title = t,
+                    DecisionField::Owner(o) => d.owner = o.map(|o| o.encode()),
+                    DecisionField::Method(m) => d.method = m,
+                    DecisionField::Status(s) => {
+                        if s == DecisionStatus::Decided && d.decided_on.is_none() {
+                            d.decided_on = Some(today.to_string());
+                        }
+                        d.status = s;
+                    }
+                    DecisionField::DecidedOn(v) => d.decided_on = v,
+                    DecisionField::ReviewBy(v) => d.review_by = v,
+                    DecisionField::Tags(t) => d.tags = t,
+                }
+                Ok(())
+            })
+        })
+    }
+
+    pub fn set_decision_text(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        which: DecisionText,
+        value: &str,
+    ) -> Result<(), EditError> {
+        check_prose(which.key(), value)?;
+        self.change(stamp, |e| {
+            e.set_text(Collection::Decisions, id, which.key(), value)
+        })
+    }
+}

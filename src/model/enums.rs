@@ -1,0 +1,85 @@
+//! Closed vocabularies stored as lowercase strings, so that other Automerge
+//! clients read `"decided"` rather than a Rust variant name.
+
+use autosurgeon::{Hydrate, HydrateError, Reconcile, Reconciler};
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal / $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value stored in the document.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The words shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl Reconcile for $name {
+            type Key<'a> = autosurgeon::reconcile::NoKey;
+            fn reconcile<R: Reconciler>(&self, mut reconciler: R) -> Result<(), R::Error> {
+                reconciler.str(self.as_str())
+            }
+        }
+
+        impl Hydrate for $name {
+            fn hydrate_string(s: &'_ str) -> Result<Self, HydrateError> {
+                $name::parse(s).ok_or_else(|| {
+                    HydrateError::unexpected(stringify!($name), format!("the value {s:?}"))
+                })
+            }
+
+            // Other Automerge clients may write the value as a text object.
+            fn hydrate_text<D: autosurgeon::ReadDoc>(
+                doc: &D,
+                obj: &automerge::ObjId,
+            ) -> Result<Self, HydrateError> {
+                let s = doc.text(obj)?;
+                Self::hydrate_string(&s)
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Where a decision is in its life.
+    DecisionStatus {
+        Draft => "draft" / "Draft",
+        Open => "open" / "Open",
+        Decided => "decided" / "Decided",
+        Superseded => "superseded" / "Superseded",
+        Reversed => "reversed" / "Reversed",
+        Retired => "retired" / "Retired",
+    }
+);
+
+string_enum!(
+    /// How a decision is taken.
+    Method {
+        Autonomous => "autonomous" / "Autonomous (by the owner)",
+        Advice => "advice" / "Advice process",
+        Consent => "consent" / "Consent",
+        Consensus => "consensus" / "Consensus",
+        Vote => "vote" / "Vote",
+    }
+);
+
+string_enum!(
+    /// Whether a role is still in use.
+    RoleStatus {
+        Active => "active" / "Active",
+        Retired => "retired" / "Retired",
+    }
+);

@@ -1,0 +1,25 @@
+//! The team's data and its rules. No browser or UI code lives here: every
+//! rule is tested natively with `cargo test`.
+
+pub mod date;
+pub mod decision;
+pub mod document;
+pub mod edits;
+pub mod enums;
+pub mod error;
+pub mod example;
+pub mod ids;
+mod lenient;
+pub mod member;
+pub mod queries;
+pub mod role;
+pub mod team;
+pub mod text;
+
+pub use decision::{Decision, Owner};
+pub use document::{Collection, Stamp, TeamDocument, MAX_DOC_BYTES};
+pub use enums::{DecisionStatus, Method, RoleStatus};
+pub use error::{EditError, LoadError};
+pub use member::Member;
+pub use role::{Filler, PastFiller, Role};
+pub use team::{Goal, Profile, Team, SCHEMA_VERSION};

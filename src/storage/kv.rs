@@ -1,0 +1,58 @@
+use std::collections::BTreeMap;
+
+use thiserror::Error;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    #[error("The browser's storage for this site is full. Your latest edits are kept in this tab only: download the team file to keep them safe.")]
+    Full,
+    #[error("The browser refused to store data ({0}). Your latest edits are kept in this tab only: download the team file to keep them safe.")]
+    Unavailable(String),
+}
+
+/// String keys to string values, like localStorage.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// An in-memory store with an optional quota, standing in for localStorage
+/// in native tests (including "storage is full").
+#[derive(Debug, Default, Clone)]
+pub struct MemoryKv {
+    pub map: BTreeMap<String, String>,
+    pub quota: Option<usize>,
+}
+
+impl MemoryKv {
+    fn used(&self) -> usize {
+        self.map.iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+}
+
+impl KeyValue for MemoryKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if let Some(quota) = self.quota {
+            let old = self.map.get(key).map_or(0, |v| key.len() + v.len());
+            if self.used() - old + key.len() + value.len() > quota {
+                return Err(StorageError::Full);
+            }
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+}

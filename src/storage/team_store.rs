@@ -1,0 +1,324 @@
+//! Where each team's document lives in a key-value store, and how edits
+//! reach it without rewriting the whole history on every keystroke.
+//!
+//! Layout (all keys start with `roundtable/v1/`):
+//! - `teams`: JSON list of `{id, name}` for the team switcher;
+//! - `current`: the id of the team last open;
+//! - `me/<team>`: the member id this browser acts as in that team;
+//! - `team/<team>/doc`: base64 of a full, compacted Automerge save;
+//! - `team/<team>/inc/<session>/<n>`: base64 of an incremental save made by
+//!   one tab (`session`) after the full save. Each tab writes its own keys,
+//!   so two tabs never overwrite each other's edits.
+
+use std::collections::BTreeSet;
+
+use base64::{engine::general_purpose::STANDARD, Engine};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::model::{ids::is_valid_id, ids::new_id, LoadError, Team, TeamDocument};
+
+use super::kv::{KeyValue, StorageError};
+
+const PREFIX: &str = "roundtable/v1/";
+/// Compact after this many incremental saves…
+const COMPACT_AFTER_CHUNKS: usize = 64;
+/// …or once they add up to this many bytes.
+const COMPACT_AFTER_BYTES: usize = 256 * 1024;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    #[error("This team is not stored in this browser.")]
+    NotFound,
+    #[error("The copy of this team stored in this browser could not be opened. {0} The stored data has been left untouched.")]
+    Damaged(LoadError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredTeam {
+    pub id: String,
+    pub name: String,
+}
+
+/// A team opened from the store, with what the store knows about its copy.
+pub struct OpenTeam {
+    pub doc: TeamDocument,
+    /// Incremental keys already contained in `doc`.
+    chunks: BTreeSet<String>,
+    chunk_bytes: usize,
+    /// Incremental bytes not yet written because storage refused them.
+    unsaved: Vec<u8>,
+    doc_fingerprint: u64,
+}
+
+impl OpenTeam {
+    /// Whether some edits live only in memory (storage refused them).
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+}
+
+fn fingerprint(s: &str) -> u64 {
+    // FNV-1a: enough to notice that another tab rewrote the full save.
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn decode(b64: &str) -> Result<Vec<u8>, LoadError> {
+    STANDARD
+        .decode(b64.trim())
+        .map_err(|_| LoadError::NotAutomerge("the stored text is not valid base64".into()))
+}
+
+pub struct TeamStore<K: KeyValue> {
+    kv: K,
+    session: String,
+    counter: u64,
+}
+
+impl<K: KeyValue> TeamStore<K> {
+    pub fn new(kv: K) -> Self {
+        TeamStore {
+            kv,
+            session: new_id('s'),
+            counter: 0,
+        }
+    }
+
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    fn doc_key(team: &str) -> String {
+        format!("{PREFIX}team/{team}/doc")
+    }
+
+    fn chunk_prefix(team: &str) -> String {
+        format!("{PREFIX}team/{team}/inc/")
+    }
+
+    /// The teams stored here, in the order they were added. Teams whose
+    /// index entry was lost are still listed, so no stored team is hidden.
+    pub fn teams(&self) -> Vec<StoredTeam> {
+        let mut list: Vec<StoredTeam> = self
+            .kv
+            .get(&format!("{PREFIX}teams"))
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        for key in self.kv.keys() {
+            let Some(id) = key
+                .strip_prefix(&format!("{PREFIX}team/"))
+                .and_then(|rest| rest.strip_suffix("/doc"))
+            else {
+                continue;
+            };
+            if is_valid_id(id) && !list.iter().any(|t| t.id == id) {
+                list.push(StoredTeam {
+                    id: id.to_string(),
+                    name: "Unnamed team".to_string(),
+                });
+            }
+        }
+        list.retain(|t| self.kv.get(&Self::doc_key(&t.id)).is_some());
+        list
+    }
+
+    fn write_index(&mut self, list: &[StoredTeam]) -> Result<(), StorageError> {
+        let json =
+            serde_json::to_string(list).map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        self.kv.set(&format!("{PREFIX}teams"), &json)
+    }
+
+    /// Records a team's current name in the index (for the switcher).
+    pub fn remember_name(&mut self, id: &str, name: &str) -> Result<(), StorageError> {
+        let mut list = self.teams();
+        match list.iter_mut().find(|t| t.id == id) {
+            Some(t) if t.name == name => return Ok(()),
+            Some(t) => t.name = name.to_string(),
+            None => list.push(StoredTeam {
+                id: id.to_string(),
+                name: name.to_string(),
+            }),
+        }
+        self.write_index(&list)
+    }
+
+    pub fn current(&self) -> Option<String> {
+        self.kv.get(&format!("{PREFIX}current"))
+    }
+
+    pub fn set_current(&mut self, team: &str) -> Result<(), StorageError> {
+        self.kv.set(&format!("{PREFIX}current"), team)
+    }
+
+    /// The member this browser acts as in `team`.
+    pub fn identity(&self, team: &str) -> Option<String> {
+        self.kv.get(&format!("{PREFIX}me/{team}"))
+    }
+
+    pub fn set_identity(&mut self, team: &str, member: &str) -> Result<(), StorageError> {
+        self.kv.set(&format!("{PREFIX}me/{team}"), member)
+    }
+
+    /// Whether a team with this id is stored here.
+    pub fn contains(&self, team: &str) -> bool {
+        self.kv.get(&Self::doc_key(team)).is_some()
+    }
+
+    /// Stores a team that is new to this browser, as one full save.
+    pub fn add(&mut self, mut doc: TeamDocument, name: &str) -> Result<OpenTeam, StorageError> {
+        let team = doc.team_id().to_string();
+        let b64 = STANDARD.encode(doc.save());
+        self.kv.set(&Self::doc_key(&team), &b64)?;
+        self.remember_name(&team, name)?;
+        Ok(OpenTeam {
+            doc,
+            chunks: BTreeSet::new(),
+            chunk_bytes: 0,
+            unsaved: Vec::new(),
+            doc_fingerprint: fingerprint(&b64),
+        })
+    }
+
+    fn chunk_keys(&self, team: &str) -> Vec<String> {
+        let prefix = Self::chunk_prefix(team);
+        let mut keys: Vec<String> = self
+            .kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Opens a stored team. On failure nothing is written: the stored data
+    /// stays as it was, for the person to download or for a newer version.
+    pub fn open(&self, team: &str) -> Result<(OpenTeam, Team), StoreError> {
+        let b64 = self
+            .kv
+            .get(&Self::doc_key(team))
+            .ok_or(StoreError::NotFound)?;
+        let full = decode(&b64).map_err(StoreError::Damaged)?;
+        let keys = self.chunk_keys(team);
+        let mut parts = Vec::with_capacity(keys.len());
+        let mut chunk_bytes = 0;
+        for key in &keys {
+            let bytes =
+                decode(&self.kv.get(key).unwrap_or_default()).map_err(StoreError::Damaged)?;
+            chunk_bytes += bytes.len();
+            parts.push(bytes);
+        }
+        let (doc, content) = TeamDocument::load_parts(&full, parts.iter().map(Vec::as_slice))
+            .map_err(StoreError::Damaged)?;
+        if doc.team_id() != team {
+            return Err(StoreError::Damaged(LoadError::BadShape(
+                "the stored document belongs to another team".into(),
+            )));
+        }
+        Ok((
+            OpenTeam {
+                doc,
+                chunks: keys.into_iter().collect(),
+                chunk_bytes,
+                unsaved: Vec::new(),
+                doc_fingerprint: fingerprint(&b64),
+            },
+            content,
+        ))
+    }
+
+    /// The raw stored data of a team, for a person to download when it
+    /// cannot be opened.
+    pub fn raw(&self, team: &str) -> Vec<u8> {
+        let text = self.kv.get(&Self::doc_key(team)).unwrap_or_default();
+        decode(&text).unwrap_or_else(|_| text.into_bytes())
+    }
+
+    /// Writes the edits made since the last call. Cheap: only the new
+    /// changes are written, and the full save is rewritten now and then.
+    /// When storage refuses, the edits are kept and retried on the next call.
+    pub fn persist(&mut self, open: &mut OpenTeam) -> Result<(), StorageError> {
+        let fresh = open.doc.save_incremental();
+        open.unsaved.extend_from_slice(&fresh);
+        if open.unsaved.is_empty() {
+            return Ok(());
+        }
+        let team = open.doc.team_id().to_string();
+        self.counter += 1;
+        let key = format!(
+            "{}{}/{:08}",
+            Self::chunk_prefix(&team),
+            self.session,
+            self.counter
+        );
+        let written = self.kv.set(&key, &STANDARD.encode(&open.unsaved));
+        if let Err(e) = written {
+            // Storage may be full of our own increments: compacting frees it.
+            return self.compact(open).map_err(|_| e);
+        }
+        open.chunk_bytes += open.unsaved.len();
+        open.unsaved.clear();
+        open.chunks.insert(key);
+        if open.chunks.len() >= COMPACT_AFTER_CHUNKS || open.chunk_bytes >= COMPACT_AFTER_BYTES {
+            self.compact(open)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the full save with one holding everything, then drops the
+    /// increments it now contains. What other tabs stored is merged first,
+    /// so it is never dropped.
+    pub fn compact(&mut self, open: &mut OpenTeam) -> Result<(), StorageError> {
+        // Another tab's data that cannot be read is left in place for it.
+        let _ = self.refresh(open);
+        let team = open.doc.team_id().to_string();
+        let b64 = STANDARD.encode(open.doc.save());
+        self.kv.set(&Self::doc_key(&team), &b64)?;
+        open.doc_fingerprint = fingerprint(&b64);
+        open.unsaved.clear();
+        for key in std::mem::take(&mut open.chunks) {
+            self.kv.remove(&key);
+        }
+        open.chunk_bytes = 0;
+        Ok(())
+    }
+
+    /// Merges in what other tabs stored since we last looked. Returns
+    /// whether anything new arrived. Everything new is merged in one go, as
+    /// one tab's increments may build on another's.
+    pub fn refresh(&mut self, open: &mut OpenTeam) -> Result<bool, LoadError> {
+        let team = open.doc.team_id().to_string();
+        let mut fresh = Vec::new();
+        let mut new_fingerprint = None;
+        if let Some(b64) = self.kv.get(&Self::doc_key(&team)) {
+            let fp = fingerprint(&b64);
+            if fp != open.doc_fingerprint {
+                fresh.extend(decode(&b64)?);
+                new_fingerprint = Some(fp);
+            }
+        }
+        let mut new_keys = Vec::new();
+        for key in self.chunk_keys(&team) {
+            if open.chunks.contains(&key) {
+                continue;
+            }
+            if let Some(b64) = self.kv.get(&key) {
+                fresh.extend(decode(&b64)?);
+                new_keys.push(key);
+            }
+        }
+        if fresh.is_empty() {
+            return Ok(false);
+        }
+        let before = open.doc.heads();
+        open.doc.merge_bytes(&fresh)?;
+        if let Some(fp) = new_fingerprint {
+            open.doc_fingerprint = fp;
+        }
+        open.chunk_bytes += fresh.len();
+        open.chunks.extend(new_keys);
+        Ok(open.doc.heads() != before)
+    }
+}

@@ -1,0 +1,16 @@
+#![allow(dead_code)]
+//! Helpers shared by the native test files.
+
+use roundtable::model::{Stamp, TeamDocument};
+
+pub const TODAY: &str = "2026-11-23";
+pub const NOW: i64 = 1_795_392_000_000;
+
+pub fn stamp(author: &str) -> Stamp {
+    Stamp::new(Some(author), NOW)
+}
+
+/// A team with its founder, Ana.
+pub fn new_team() -> (TeamDocument, String) {
+    TeamDocument::create("Platform", "Keep the lights on", "Ana", TODAY, NOW).expect("valid team")
+}
