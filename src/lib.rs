@@ -1,2 +1,11 @@
+//! Roundtable: roles, decisions and distributed leadership, kept in one
+//! Automerge document per team in the browser.
+//!
+//! - [`model`]: the team's data and rules, with no browser code;
+//! - [`storage`]: keeping teams in browser storage;
+//! - `ui` (WebAssembly only): the screens.
+
 pub mod model;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,4 +1,5 @@
 //! The team document: edits, authorship, round trips and refused input.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

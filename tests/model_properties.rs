@@ -1,4 +1,5 @@
 //! General rules, checked over many random cases.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Keeping teams in a key-value store (localStorage in the browser): nothing
 //! typed is lost, damaged data is left alone, tabs do not overwrite each other.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

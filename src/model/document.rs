@@ -231,6 +231,12 @@ impl TeamDocument {
         bytes
     }
 
+    /// The whole document for a file or link; unlike [`Self::save`] it does
+    /// not count as persisted.
+    pub fn export(&mut self) -> Vec<u8> {
+        self.doc.save()
+    }
+
     /// The changes since the last `save` or `save_incremental`.
     pub fn save_incremental(&mut self) -> Vec<u8> {
         let bytes = self.doc.save_after(&self.saved_heads);

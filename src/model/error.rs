@@ -11,7 +11,8 @@ pub enum LoadError {
         "The file is too large ({size} bytes). Roundtable opens team files of up to {limit} bytes."
     )]
     TooLarge { size: usize, limit: usize },
-    #[error("This is not a Roundtable team file: it could not be read as an Automerge document ({0}). It may be damaged or cut short.")]
+    /// The detail is Automerge's own wording, kept for debugging, not shown.
+    #[error("This is not a Roundtable team document: it may be damaged, cut short, or a different kind of file.")]
     NotAutomerge(String),
     #[error("This is an Automerge document, but not a Roundtable team: it has no schema version.")]
     NotRoundtable,

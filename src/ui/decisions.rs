@@ -1,0 +1,229 @@
+//! The decision log: what was decided, by whom, how, why, and when to
+//! look again.
+
+use leptos::{ev::SubmitEvent, prelude::*};
+
+use super::{
+    browser,
+    fields::{join_tags, DateField, LocalInput, SelectField, TextField},
+    state::{AppState, Screen, Touched},
+};
+use crate::model::{
+    edits::{split_tags, DecisionField, DecisionText},
+    queries, Decision, DecisionStatus, Method, Owner,
+};
+
+#[component]
+pub fn DecisionsList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let new_title = RwSignal::new(String::new());
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let title = new_title.get_untracked();
+        let mut created = None;
+        let ok = state.edit(|doc, s| {
+            doc.add_decision(s, &title).map(|id| {
+                created = Some(id.clone());
+                Touched::Decision(id)
+            })
+        });
+        if let (true, Some(id)) = (ok, created) {
+            new_title.set(String::new());
+            state.screen.set(Screen::Decision(id));
+        }
+    };
+    let today = browser::today();
+    let rows = move || {
+        state.team.with(|t| {
+            let Some(t) = t else { return Vec::new() };
+            queries::sorted_decisions(t)
+                .into_iter()
+                .map(|d| {
+                    let owner = d
+                        .owner()
+                        .map(|o| queries::owner_label(t, &o))
+                        .unwrap_or_else(|| "No owner yet".into());
+                    (
+                        d.id.clone(),
+                        d.title.clone(),
+                        d.status,
+                        owner,
+                        d.review_by.clone(),
+                        d.review_due(&today),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section aria-labelledby="decisions-heading">
+            <h2 id="decisions-heading">"Decisions"</h2>
+            <form class="add-row" on:submit=add>
+                <LocalInput label="New decision title" value=new_title />
+                <button type="submit" class="primary">"Add decision"</button>
+            </form>
+            <ul class="cards" aria-label="Decisions">
+                {move || {
+                    rows()
+                        .into_iter()
+                        .map(|(id, title, status, owner, review, due)| {
+                            view! {
+                                <li class="card" class:due=due>
+                                    <button type="button" class="title-link" on:click=move |_| state.screen.set(Screen::Decision(id.clone()))>
+                                        {title}
+                                    </button>
+                                    <span class=format!("badge status-{}", status.as_str())>{status.label()}</span>
+                                    {due.then(|| view! { <span class="badge warn">"Review due"</span> })}
+                                    <p class="meta">{format!("Owner: {owner}")}</p>
+                                    {review.map(|r| view! { <p class="meta">{format!("Review by {r}")}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn DecisionEditor(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(id);
+    let decision = Memo::new(move |_| {
+        state.team.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.decisions.get(&id.get_value()).cloned())
+        })
+    });
+    let field = move |f: fn(&Decision) -> String| {
+        Signal::derive(move || decision.with(|d| d.as_ref().map(f).unwrap_or_default()))
+    };
+    let set = move |field: DecisionField| {
+        state.edit(|doc, s| {
+            doc.set_decision(s, &id.get_value(), field, &browser::today())
+                .map(|_| Touched::Decision(id.get_value()))
+        });
+    };
+    let prose = move |which: DecisionText| {
+        view! {
+            <TextField
+                label=which.label()
+                multiline=true
+                value=Signal::derive(move || decision.with(|d| d.as_ref().map(|d| text_of(d, which)).unwrap_or_default()))
+                on_input=Callback::new(move |v: String| {
+                    state.edit(|doc, s| doc.set_decision_text(s, &id.get_value(), which, &v).map(|_| Touched::Decision(id.get_value())));
+                })
+            />
+        }
+    };
+    let owners = Signal::derive(move || {
+        state.team.with(|t| {
+            let mut out = vec![(String::new(), "No owner yet".to_string())];
+            if let Some(t) = t {
+                for r in queries::sorted_roles(t)
+                    .into_iter()
+                    .filter(|r| r.is_active())
+                {
+                    out.push((
+                        Owner::Role(r.id.clone()).encode(),
+                        format!("Role: {}", r.name),
+                    ));
+                }
+                for m in queries::sorted_members(t)
+                    .into_iter()
+                    .filter(|m| m.is_active())
+                {
+                    out.push((
+                        Owner::Member(m.id.clone()).encode(),
+                        format!("Person: {}", m.name),
+                    ));
+                }
+            }
+            out
+        })
+    });
+    let methods = Signal::derive(|| {
+        Method::ALL
+            .iter()
+            .map(|m| (m.as_str().to_string(), m.label().to_string()))
+            .collect::<Vec<_>>()
+    });
+    let statuses = Signal::derive(|| {
+        DecisionStatus::ALL
+            .iter()
+            .map(|s| (s.as_str().to_string(), s.label().to_string()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section aria-labelledby="decision-heading">
+            <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Decisions)>"← All decisions"</button>
+            <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
+                <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
+                <div class="card">
+                    <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
+                    {prose(DecisionText::Driver)}
+                    {prose(DecisionText::Proposal)}
+                </div>
+                <div class="card grid">
+                    <SelectField
+                        label="Owner"
+                        options=owners
+                        value=field(|d| d.owner.clone().unwrap_or_default())
+                        on_change=Callback::new(move |v: String| set(DecisionField::Owner(Owner::decode(&v))))
+                    />
+                    <SelectField
+                        label="Method"
+                        options=methods
+                        value=field(|d| d.method.as_str().to_string())
+                        on_change=Callback::new(move |v: String| {
+                            if let Some(m) = Method::parse(&v) {
+                                set(DecisionField::Method(m));
+                            }
+                        })
+                    />
+                    <SelectField
+                        label="Status"
+                        options=statuses
+                        value=field(|d| d.status.as_str().to_string())
+                        on_change=Callback::new(move |v: String| {
+                            if let Some(s) = DecisionStatus::parse(&v) {
+                                set(DecisionField::Status(s));
+                            }
+                        })
+                    />
+                    <DateField
+                        label="Decided on"
+                        value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.decided_on.clone())))
+                        on_change=Callback::new(move |v| set(DecisionField::DecidedOn(v)))
+                    />
+                    <DateField
+                        label="Review by"
+                        value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.review_by.clone())))
+                        on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
+                    />
+                </div>
+                <div class="card">
+                    {prose(DecisionText::Outcome)}
+                    {prose(DecisionText::Rationale)}
+                    <TextField
+                        label="Tags"
+                        hint="Separate with commas"
+                        value=field(|d| join_tags(&d.tags))
+                        on_input=Callback::new(move |v: String| set(DecisionField::Tags(split_tags(&v))))
+                    />
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn text_of(d: &Decision, which: DecisionText) -> String {
+    match which {
+        DecisionText::Driver => d.driver.as_str(),
+        DecisionText::Proposal => d.proposal.as_str(),
+        DecisionText::Outcome => d.outcome.as_str(),
+        DecisionText::Rationale => d.rationale.as_str(),
+    }
+    .to_string()
+}

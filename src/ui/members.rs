@@ -1,0 +1,166 @@
+//! The people in the team, known by their expertise, never by title.
+
+use leptos::{ev::SubmitEvent, prelude::*};
+
+use super::{
+    browser,
+    fields::{join_tags, LocalInput, TextField},
+    state::{AppState, Screen, Touched},
+};
+use crate::model::{
+    edits::{split_tags, MemberField},
+    queries, Member,
+};
+
+#[component]
+pub fn MembersList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let new_name = RwSignal::new(String::new());
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        let ok = state.edit(|doc, s| {
+            doc.add_member(s, &name, &browser::today())
+                .map(Touched::Member)
+        });
+        if ok {
+            new_name.set(String::new());
+        }
+    };
+    let rows = move || {
+        state.team.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    queries::sorted_members(t)
+                        .into_iter()
+                        .map(|m| {
+                            let roles: Vec<String> = queries::roles_held_by(t, &m.id)
+                                .into_iter()
+                                .map(|r| r.name.clone())
+                                .collect();
+                            (m.clone(), roles)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="members-heading">
+            <h2 id="members-heading">"Members"</h2>
+            <form class="add-row" on:submit=add>
+                <LocalInput label="New member's name" value=new_name />
+                <button type="submit" class="primary">"Add member"</button>
+            </form>
+            <ul class="cards" aria-label="Members">
+                {move || rows().into_iter().map(|(m, roles)| view! { <MemberRow member=m roles=roles /> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn MemberRow(member: Member, roles: Vec<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = member.id.clone();
+    let many = roles.len() >= queries::MANY_ROLES;
+    let roles_text = if roles.is_empty() {
+        "Holds no role".to_string()
+    } else {
+        format!("Holds: {}", roles.join(", "))
+    };
+    view! {
+        <li class="card" class:muted=!member.is_active()>
+            <button type="button" class="title-link" on:click=move |_| state.screen.set(Screen::Member(id.clone()))>
+                {member.name.clone()}
+            </button>
+            {(!member.is_active()).then(|| view! { <span class="badge">"Left the team"</span> })}
+            {many.then(|| view! { <span class="badge warn">{format!("{} roles", roles.len())}</span> })}
+            <p class="meta">
+                {if member.expertise.is_empty() { "No expertise listed".to_string() } else { format!("Expertise: {}", member.expertise.join(", ")) }}
+            </p>
+            <p class="meta">{roles_text}</p>
+        </li>
+    }
+}
+
+#[component]
+pub fn MemberEditor(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(id);
+    let member = Memo::new(move |_| {
+        state.team.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.members.get(&id.get_value()).cloned())
+        })
+    });
+    let field = move |f: fn(&Member) -> String| {
+        Signal::derive(move || member.with(|m| m.as_ref().map(f).unwrap_or_default()))
+    };
+    let set = move |field: MemberField| {
+        state.edit(|doc, s| {
+            doc.set_member(s, &id.get_value(), field)
+                .map(|_| Touched::Member(id.get_value()))
+        });
+    };
+    let roles = move || {
+        state.team.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    queries::roles_held_by(t, &id.get_value())
+                        .into_iter()
+                        .map(|r| (r.id.clone(), r.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="member-heading">
+            <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Members)>"← All members"</button>
+            <Show when=move || member.with(Option::is_some) fallback=|| view! { <p>"This member is not in the team."</p> }>
+                <h2 id="member-heading">{move || member.with(|m| m.as_ref().map(|m| m.name.clone()))}</h2>
+                <div class="card">
+                    <TextField label="Name" value=field(|m| m.name.clone()) on_input=Callback::new(move |v| set(MemberField::Name(v))) />
+                    <TextField
+                        label="Expertise"
+                        hint="Separate with commas, e.g. finance, facilitation"
+                        value=field(|m| join_tags(&m.expertise))
+                        on_input=Callback::new(move |v: String| set(MemberField::Expertise(split_tags(&v))))
+                    />
+                    <p class="meta">{move || member.with(|m| m.as_ref().map(|m| format!("Joined on {}", m.joined_on)))}</p>
+                    {move || {
+                        let left = member.with(|m| m.as_ref().and_then(|m| m.left_on.clone()));
+                        match left {
+                            Some(day) => view! {
+                                <p class="meta">{format!("Left the team on {day}")}</p>
+                                <button type="button" on:click=move |_| set(MemberField::LeftOn(None))>"Mark as back in the team"</button>
+                            }.into_any(),
+                            None => view! {
+                                <button type="button" on:click=move |_| set(MemberField::LeftOn(Some(browser::today())))>"Mark as left the team"</button>
+                            }.into_any(),
+                        }
+                    }}
+                </div>
+                <div class="card">
+                    <h3>"Roles held"</h3>
+                    <ul class="plain">
+                        {move || {
+                            let list = roles();
+                            if list.is_empty() {
+                                view! { <li>"None"</li> }.into_any()
+                            } else {
+                                list.into_iter()
+                                    .map(|(rid, name)| view! {
+                                        <li><button type="button" class="link" on:click=move |_| state.screen.set(Screen::Role(rid.clone()))>{name}</button></li>
+                                    })
+                                    .collect_view()
+                                    .into_any()
+                            }
+                        }}
+                    </ul>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! The screens, in Leptos. They read the team through [`state::AppState`]
+//! and change it only through its `edit`, which persists every change.
+
+mod browser;
+mod decisions;
+mod fields;
+mod members;
+mod notice;
+mod overview;
+mod roles;
+mod shell;
+pub mod state;
+mod welcome;
+
+use leptos::prelude::*;
+
+use shell::TeamShell;
+use state::{AppState, Screen};
+use welcome::Welcome;
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    // Another tab of this site stored edits: merge them instead of
+    // overwriting them later.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|k| k.starts_with("roundtable/")) {
+            state.on_storage_changed();
+        }
+    });
+    // Only whether a team is open matters here: reading the team itself
+    // would rebuild every screen, and lose focus, on each keystroke.
+    let show_welcome = Memo::new(move |_| {
+        state.screen.get() == Screen::Welcome || state.team.with(Option::is_none)
+    });
+    move || {
+        if show_welcome.get() {
+            view! { <Welcome /> }.into_any()
+        } else {
+            view! { <TeamShell /> }.into_any()
+        }
+    }
+}
+
+/// Mounts the app on the page.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

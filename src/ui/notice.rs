@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use super::state::{AppState, Notice};
+
+/// Messages about the last action: errors are announced at once.
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="notices">
+            {move || match state.notice.get() {
+                Some(Notice::Error(msg)) => view! {
+                    <p class="notice error" role="alert">
+                        {msg}
+                        <button type="button" class="link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    </p>
+                }.into_any(),
+                Some(Notice::Info(msg)) => view! {
+                    <p class="notice info" role="status">
+                        {msg}
+                        <button type="button" class="link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    </p>
+                }.into_any(),
+                None => view! { <p class="notice-empty" role="status"></p> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,329 @@
+//! Roles: their purpose, what they decide alone, and who fills them.
+
+use leptos::{ev::SubmitEvent, prelude::*};
+
+use super::{
+    browser,
+    fields::{field_id, join_lines, join_tags, DateField, LocalInput, TextField},
+    state::{AppState, Screen, Touched},
+};
+use crate::model::{
+    date,
+    edits::{split_lines, split_tags, RoleField},
+    queries, Role, RoleStatus, Team,
+};
+
+/// "Ana Okafor (term ends 2026-12-05)" for each filler.
+fn fillers_text(t: &Team, r: &Role) -> String {
+    if r.fillers.is_empty() {
+        return "No one holds this role".to_string();
+    }
+    let names: Vec<String> = r
+        .fillers
+        .values()
+        .map(|f| {
+            let name = t
+                .member_name(&f.member_id)
+                .unwrap_or("Someone who left")
+                .to_string();
+            match &f.term_end {
+                Some(end) => format!("{name} (term ends {end})"),
+                None => name,
+            }
+        })
+        .collect();
+    format!("Held by {}", names.join(", "))
+}
+
+#[component]
+pub fn RolesList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let new_name = RwSignal::new(String::new());
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        let mut created = None;
+        let ok = state.edit(|doc, s| {
+            doc.add_role(s, &name).map(|id| {
+                created = Some(id.clone());
+                Touched::Role(id)
+            })
+        });
+        if let (true, Some(id)) = (ok, created) {
+            new_name.set(String::new());
+            state.screen.set(Screen::Role(id));
+        }
+    };
+    let today = browser::today();
+    let rows = move || {
+        state.team.with(|t| {
+            let Some(t) = t else { return Vec::new() };
+            let ending: Vec<String> = queries::terms_ending(t, &today, queries::TERM_WARNING_DAYS)
+                .into_iter()
+                .map(|e| e.role_id)
+                .collect();
+            queries::sorted_roles(t)
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.name.clone(),
+                        r.purpose.as_str().to_string(),
+                        fillers_text(t, r),
+                        r.is_active(),
+                        r.is_active() && r.fillers.is_empty(),
+                        ending.contains(&r.id),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section aria-labelledby="roles-heading">
+            <h2 id="roles-heading">"Roles"</h2>
+            <form class="add-row" on:submit=add>
+                <LocalInput label="New role name" value=new_name />
+                <button type="submit" class="primary">"Add role"</button>
+            </form>
+            <ul class="cards" aria-label="Roles">
+                {move || {
+                    rows()
+                        .into_iter()
+                        .map(|(id, name, purpose, fillers, active, empty, ending)| {
+                            view! {
+                                <li class="card" class:muted=!active class:empty=empty>
+                                    <button type="button" class="title-link" on:click=move |_| state.screen.set(Screen::Role(id.clone()))>
+                                        {name}
+                                    </button>
+                                    {(!active).then(|| view! { <span class="badge">"Retired"</span> })}
+                                    {empty.then(|| view! { <span class="badge warn">"Empty"</span> })}
+                                    {ending.then(|| view! { <span class="badge warn">"Term ending"</span> })}
+                                    <p class="meta">{fillers}</p>
+                                    <p class="purpose">{purpose}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn RoleEditor(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(id);
+    let role = Memo::new(move |_| {
+        state.team.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.roles.get(&id.get_value()).cloned())
+        })
+    });
+    let field = move |f: fn(&Role) -> String| {
+        Signal::derive(move || role.with(|r| r.as_ref().map(f).unwrap_or_default()))
+    };
+    let set = move |field: RoleField| {
+        state.edit(|doc, s| {
+            doc.set_role(s, &id.get_value(), field)
+                .map(|_| Touched::Role(id.get_value()))
+        });
+    };
+    view! {
+        <section aria-labelledby="role-heading">
+            <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Roles)>"← All roles"</button>
+            <Show when=move || role.with(Option::is_some) fallback=|| view! { <p>"This role is not in the team."</p> }>
+                <h2 id="role-heading">{move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</h2>
+                {move || role.with(|r| r.as_ref().is_some_and(|r| !r.is_active())).then(|| view! { <p class="badge">"Retired"</p> })}
+                <div class="card">
+                    <TextField label="Role name" value=field(|r| r.name.clone()) on_input=Callback::new(move |v| set(RoleField::Name(v))) />
+                    <TextField
+                        label="Purpose"
+                        multiline=true
+                        value=field(|r| r.purpose.as_str().to_string())
+                        on_input=Callback::new(move |v: String| {
+                            state.edit(|doc, s| doc.set_role_purpose(s, &id.get_value(), &v).map(|_| Touched::Role(id.get_value())));
+                        })
+                    />
+                    <TextField
+                        label="Accountabilities"
+                        hint="One per line"
+                        multiline=true
+                        value=field(|r| join_lines(&r.accountabilities))
+                        on_input=Callback::new(move |v: String| set(RoleField::Accountabilities(split_lines(&v))))
+                    />
+                    <TextField
+                        label="Domain"
+                        hint="Decisions this role takes alone, one per line"
+                        multiline=true
+                        value=field(|r| join_lines(&r.domain))
+                        on_input=Callback::new(move |v: String| set(RoleField::Domain(split_lines(&v))))
+                    />
+                    <TextField
+                        label="Expertise wanted"
+                        hint="Separate with commas"
+                        value=field(|r| join_tags(&r.expertise))
+                        on_input=Callback::new(move |v: String| set(RoleField::Expertise(split_tags(&v))))
+                    />
+                </div>
+                <Fillers id=id.get_value() role=role />
+                <div class="card">
+                    {move || {
+                        if role.with(|r| r.as_ref().is_some_and(Role::is_active)) {
+                            view! { <button type="button" on:click=move |_| set(RoleField::Status(RoleStatus::Retired))>"Retire this role"</button> }.into_any()
+                        } else {
+                            view! { <button type="button" on:click=move |_| set(RoleField::Status(RoleStatus::Active))>"Bring this role back"</button> }.into_any()
+                        }
+                    }}
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Who fills the role, for how long, and who did before.
+#[component]
+fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(id);
+    let pick = RwSignal::new(String::new());
+    let term = RwSignal::new(None::<String>);
+    let today = browser::today();
+    let assign_id = field_id();
+    let name_of = move |mid: &str| {
+        state.team.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.member_name(mid).map(str::to_string))
+                .unwrap_or_else(|| "Someone who left".into())
+        })
+    };
+    let current = move || {
+        role.with(|r| {
+            r.as_ref()
+                .map(|r| r.fillers.values().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let candidates = move || {
+        state.team.with(|t| {
+            let Some(t) = t else { return Vec::new() };
+            let wanted: Vec<String> = role.with(|r| {
+                r.as_ref()
+                    .map(|r| r.expertise.iter().map(|e| e.to_lowercase()).collect())
+                    .unwrap_or_default()
+            });
+            queries::sorted_members(t)
+                .into_iter()
+                .filter(|m| {
+                    m.is_active()
+                        && !role.with(|r| r.as_ref().is_some_and(|r| r.is_filled_by(&m.id)))
+                })
+                .map(|m| {
+                    let matches = m
+                        .expertise
+                        .iter()
+                        .filter(|e| wanted.contains(&e.to_lowercase()))
+                        .count();
+                    let label = if matches > 0 {
+                        format!("{} — matching expertise", m.name)
+                    } else {
+                        m.name.clone()
+                    };
+                    (m.id.clone(), label, matches)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let assign = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let member = pick.get_untracked();
+        if member.is_empty() {
+            state.say(super::state::Notice::Error(
+                "Choose a member to assign.".into(),
+            ));
+            return;
+        }
+        let end = term.get_untracked();
+        if state.edit(|doc, s| {
+            doc.add_filler(s, &id.get_value(), &member, &browser::today(), end)
+                .map(|_| Touched::Role(id.get_value()))
+        }) {
+            pick.set(String::new());
+            term.set(None);
+        }
+    };
+    view! {
+        <div class="card">
+            <h3>"Filled by"</h3>
+            <ul class="plain fillers">
+                {move || {
+                    let list = current();
+                    if list.is_empty() {
+                        return view! { <li class="warn-text">"No one holds this role yet."</li> }.into_any();
+                    }
+                    list.into_iter()
+                        .map(|f| {
+                            let name = name_of(&f.member_id);
+                            let mid = StoredValue::new(f.member_id.clone());
+                            let ending = f
+                                .term_end
+                                .as_deref()
+                                .and_then(date::to_days)
+                                .zip(date::to_days(&today))
+                                .is_some_and(|(end, now)| end - now <= queries::TERM_WARNING_DAYS);
+                            let term_label = format!("Term end for {name}");
+                            let remove_label = format!("Remove {name} from this role");
+                            view! {
+                                <li class:warn=ending>
+                                    <span class="filler-name">{name.clone()}</span>
+                                    <span class="meta">{format!(" since {}", f.since)}</span>
+                                    <span class="inline-field">
+                                        <span aria-hidden="true">"Term ends"</span>
+                                        <input type="date" aria-label=term_label prop:value=f.term_end.clone().unwrap_or_default() on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            let end = if v.is_empty() { None } else { Some(v) };
+                                            state.edit(|doc, s| doc.set_term_end(s, &id.get_value(), &mid.get_value(), end).map(|_| Touched::Role(id.get_value())));
+                                        } />
+                                    </span>
+                                    <button type="button" aria-label=remove_label on:click=move |_| {
+                                        state.edit(|doc, s| doc.remove_filler(s, &id.get_value(), &mid.get_value(), &browser::today()).map(|_| Touched::Role(id.get_value())));
+                                    }>"Step down"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </ul>
+            <form class="add-row" on:submit=assign>
+                <div class="field">
+                    <label class="field-label" for=assign_id.clone()>"Assign a member"</label>
+                    <select id=assign_id on:change=move |ev| pick.set(event_target_value(&ev))>
+                        <option value="" selected=move || pick.get().is_empty()>"Choose…"</option>
+                        {move || {
+                            let mut list = candidates();
+                            list.sort_by_key(|c| std::cmp::Reverse(c.2));
+                            list.into_iter()
+                                .map(|(mid, label, _)| {
+                                    let selected = pick.get_untracked() == mid;
+                                    view! { <option value=mid selected=selected>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <DateField label="Term ends (optional)" value=Signal::derive(move || term.get()) on_change=Callback::new(move |v| term.set(v)) />
+                <button type="submit">"Assign"</button>
+            </form>
+            {move || {
+                let past = role.with(|r| r.as_ref().map(|r| r.history.clone()).unwrap_or_default());
+                (!past.is_empty()).then(|| view! {
+                    <h4>"Held before by"</h4>
+                    <ul class="plain">
+                        {past.into_iter().rev().map(|p| view! { <li>{format!("{}, {} to {}", name_of(&p.member_id), p.from, p.to)}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,301 @@
+//! The app's state: the open team, who "you" are, which screen shows, and
+//! the one way edits reach the document and storage.
+
+use leptos::prelude::*;
+
+use crate::{
+    model::{example::example_team, EditError, Stamp, Team, TeamDocument},
+    storage::{local::LocalKv, OpenTeam, StoredTeam, TeamStore},
+};
+
+use super::browser;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Overview,
+    Members,
+    Member(String),
+    Roles,
+    Role(String),
+    Decisions,
+    Decision(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// A stored team that could not be opened, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damaged {
+    pub team_id: String,
+    pub name: String,
+    pub message: String,
+}
+
+/// What an edit touched, so that only that record is read back.
+pub enum Touched {
+    Profile,
+    Member(String),
+    Role(String),
+    Decision(String),
+}
+
+enum Fresh {
+    All(Box<Team>),
+    Member(String, Option<crate::model::Member>),
+    Role(String, Option<Box<crate::model::Role>>),
+    Decision(String, Option<Box<crate::model::Decision>>),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    store: StoredValue<TeamStore<LocalKv>, LocalStorage>,
+    open: StoredValue<Option<OpenTeam>, LocalStorage>,
+    pub team: RwSignal<Option<Team>>,
+    pub me: RwSignal<Option<String>>,
+    pub screen: RwSignal<Screen>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub teams: RwSignal<Vec<StoredTeam>>,
+    pub damaged: RwSignal<Option<Damaged>>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        let store = TeamStore::new(LocalKv);
+        let teams = store.teams();
+        let current = store.current();
+        let state = AppState {
+            store: StoredValue::new_local(store),
+            open: StoredValue::new_local(None),
+            team: RwSignal::new(None),
+            me: RwSignal::new(None),
+            screen: RwSignal::new(Screen::Welcome),
+            notice: RwSignal::new(None),
+            teams: RwSignal::new(teams.clone()),
+            damaged: RwSignal::new(None),
+        };
+        let start = current
+            .filter(|c| teams.iter().any(|t| &t.id == c))
+            .or_else(|| teams.first().map(|t| t.id.clone()));
+        if let Some(id) = start {
+            state.open_team(&id);
+        }
+        state
+    }
+
+    pub fn say(&self, notice: Notice) {
+        self.notice.set(Some(notice));
+    }
+
+    fn refresh_teams(&self) {
+        self.teams.set(self.store.with_value(|s| s.teams()));
+    }
+
+    /// Opens a stored team, or explains why it cannot be opened.
+    pub fn open_team(&self, id: &str) {
+        let result = self.store.with_value(|s| s.open(id));
+        match result {
+            Ok((open, team)) => {
+                let me = self
+                    .store
+                    .with_value(|s| s.identity(id))
+                    .filter(|m| team.members.contains_key(m));
+                self.open.set_value(Some(open));
+                self.store.update_value(|s| {
+                    let _ = s.set_current(id);
+                    let _ = s.remember_name(id, &team.profile.name);
+                });
+                self.me.set(me);
+                self.team.set(Some(team));
+                self.damaged.set(None);
+                self.notice.set(None);
+                self.screen.set(Screen::Overview);
+            }
+            Err(e) => {
+                let name = self
+                    .teams
+                    .get_untracked()
+                    .into_iter()
+                    .find(|t| t.id == id)
+                    .map(|t| t.name)
+                    .unwrap_or_else(|| "This team".to_string());
+                self.open.set_value(None);
+                self.team.set(None);
+                self.me.set(None);
+                self.damaged.set(Some(Damaged {
+                    team_id: id.to_string(),
+                    name,
+                    message: e.to_string(),
+                }));
+                self.screen.set(Screen::Welcome);
+            }
+        }
+        self.refresh_teams();
+    }
+
+    /// Stores a new team document and opens it as `me`.
+    fn adopt(&self, doc: TeamDocument, me: &str) -> Result<(), String> {
+        let id = doc.team_id().to_string();
+        let name = doc.team().map(|t| t.profile.name).unwrap_or_default();
+        self.store
+            .try_update_value(|s| {
+                let open = s.add(doc, &name)?;
+                s.set_identity(&id, me)?;
+                s.set_current(&id)?;
+                Ok::<_, crate::storage::StorageError>(open)
+            })
+            .ok_or_else(|| "The app is shutting down.".to_string())?
+            .map_err(|e| e.to_string())?;
+        self.open_team(&id);
+        Ok(())
+    }
+
+    pub fn create_team(&self, name: &str, purpose: &str, founder: &str) -> Result<(), String> {
+        let (doc, me) =
+            TeamDocument::create(name, purpose, founder, &browser::today(), browser::now_ms())
+                .map_err(|e| e.to_string())?;
+        self.adopt(doc, &me)
+    }
+
+    pub fn open_example(&self) -> Result<(), String> {
+        let today = browser::today();
+        let midnight = crate::model::date::to_days(&today).unwrap_or(0) * 86_400_000;
+        let (doc, me) = example_team(&today, midnight).map_err(|e| e.to_string())?;
+        self.adopt(doc, &me)?;
+        self.say(Notice::Info(
+            "This is an example team to look around in. It is kept apart from your own teams."
+                .into(),
+        ));
+        Ok(())
+    }
+
+    pub fn set_me(&self, member: Option<String>) {
+        if let (Some(team), Some(m)) = (self.team_id(), member.as_deref()) {
+            let _ = self.store.try_update_value(|s| s.set_identity(&team, m));
+        }
+        self.me.set(member);
+    }
+
+    pub fn team_id(&self) -> Option<String> {
+        self.team
+            .with_untracked(|t| t.as_ref().map(|t| t.team_id.clone()))
+    }
+
+    /// Applies one edit, persists it at once, and shows the result. A
+    /// refused edit leaves everything as it was and says why.
+    pub fn edit(
+        &self,
+        f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<Touched, EditError>,
+    ) -> bool {
+        let stamp = Stamp::new(self.me.get_untracked().as_deref(), browser::now_ms());
+        let store = self.store;
+        let mut outcome: Option<Result<(Fresh, Option<String>), String>> = None;
+        self.open.update_value(|open| {
+            let Some(open) = open else { return };
+            outcome = Some(match f(&mut open.doc, &stamp) {
+                Ok(touched) => {
+                    let saved = store
+                        .try_update_value(|s| s.persist(open))
+                        .and_then(Result::err);
+                    let fresh = match touched {
+                        Touched::Profile => match open.doc.team() {
+                            Ok(t) => Fresh::All(Box::new(t)),
+                            Err(e) => return outcome = Some(Err(e.to_string())),
+                        },
+                        Touched::Member(id) => Fresh::Member(id.clone(), open.doc.member(&id)),
+                        Touched::Role(id) => {
+                            Fresh::Role(id.clone(), open.doc.role(&id).map(Box::new))
+                        }
+                        Touched::Decision(id) => {
+                            Fresh::Decision(id.clone(), open.doc.decision(&id).map(Box::new))
+                        }
+                    };
+                    Ok((fresh, saved.map(|e| e.to_string())))
+                }
+                Err(e) => Err(e.to_string()),
+            });
+        });
+        match outcome {
+            Some(Ok((fresh, storage_problem))) => {
+                self.team.update(|t| {
+                    let Some(t) = t else { return };
+                    match fresh {
+                        Fresh::All(all) => *t = *all,
+                        Fresh::Member(id, Some(m)) => drop(t.members.insert(id, m)),
+                        Fresh::Role(id, Some(r)) => drop(t.roles.insert(id, *r)),
+                        Fresh::Decision(id, Some(d)) => drop(t.decisions.insert(id, *d)),
+                        _ => {}
+                    }
+                });
+                match storage_problem {
+                    Some(msg) => self.say(Notice::Error(msg)),
+                    None if matches!(self.notice.get_untracked(), Some(Notice::Error(_))) => {
+                        self.notice.set(None)
+                    }
+                    None => {}
+                }
+                if let Some(name) = self
+                    .team
+                    .with_untracked(|t| t.as_ref().map(|t| t.profile.name.clone()))
+                {
+                    if let Some(id) = self.team_id() {
+                        let _ = self.store.try_update_value(|s| s.remember_name(&id, &name));
+                    }
+                }
+                true
+            }
+            Some(Err(msg)) => {
+                self.say(Notice::Error(msg));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Another tab stored edits to this team: merge them in.
+    pub fn on_storage_changed(&self) {
+        let store = self.store;
+        let mut result = None;
+        self.open.update_value(|open| {
+            let Some(open) = open else { return };
+            result = store
+                .try_update_value(|s| s.refresh(open))
+                .map(|r| match r {
+                    Ok(true) => open.doc.team().map(Some).map_err(|e| e.to_string()),
+                    Ok(false) => Ok(None),
+                    Err(e) => Err(e.to_string()),
+                });
+        });
+        match result {
+            Some(Ok(Some(team))) => self.team.set(Some(team)),
+            Some(Err(msg)) => self.say(Notice::Error(format!(
+                "Edits made in another tab could not be read: {msg}"
+            ))),
+            _ => {}
+        }
+        self.refresh_teams();
+    }
+
+    /// The whole team document, for a file.
+    pub fn team_bytes(&self) -> Option<Vec<u8>> {
+        let mut bytes = None;
+        self.open
+            .update_value(|o| bytes = o.as_mut().map(|o| o.doc.export()));
+        bytes
+    }
+
+    /// The stored bytes of a team that could not be opened.
+    pub fn raw_bytes(&self, team: &str) -> Vec<u8> {
+        self.store.with_value(|s| s.raw(team))
+    }
+}
