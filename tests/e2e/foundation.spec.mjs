@@ -1,23 +1,8 @@
 // The foundation, as a person uses it: create a team, add people, a role
 // and a decision, reload, and find everything again; open the example team.
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { createTeam, shot } from './helpers.mjs';
 
-const shots = new URL('./screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-
-async function shot(page, name) {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
-
-async function createTeam(page, { team = 'Platform', purpose = 'Keep the lights on for our users', me = 'Ana' } = {}) {
-  await page.goto('./');
-  await page.getByLabel('Team name').fill(team);
-  await page.getByLabel('Purpose').fill(purpose);
-  await page.getByLabel('Your name').fill(me);
-  await page.getByRole('button', { name: 'Create team' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: team })).toBeVisible();
-}
 
 test('create a team, fill it, reload, and find everything again', async ({ page }) => {
   await page.goto('./');

@@ -1,0 +1,48 @@
+// Shared steps for the end-to-end tests: what a person does, by role and label.
+import { expect } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+}
+
+export async function createTeam(page, { team = 'Platform', purpose = 'Keep the lights on for our users', me = 'Ana' } = {}) {
+  await page.goto('./');
+  await page.getByLabel('Team name').fill(team);
+  await page.getByLabel('Purpose').fill(purpose);
+  await page.getByLabel('Your name').fill(me);
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: team })).toBeVisible();
+}
+
+export function section(page, name) {
+  return page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+}
+
+export async function addMember(page, name) {
+  await section(page, 'Members');
+  await page.getByLabel("New member's name").fill(name);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('list', { name: 'Members' }).getByRole('button', { name, exact: true })).toBeVisible();
+}
+
+export async function addDecision(page, title) {
+  await section(page, 'Decisions');
+  await page.getByLabel('New decision title').fill(title);
+  await page.getByRole('button', { name: 'Add decision' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+}
+
+/** Clicks "Download team file" and returns the file's bytes. */
+export async function downloadTeamFile(page) {
+  await section(page, 'Overview');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download team file' }).click(),
+  ]);
+  const path = await download.path();
+  return { bytes: new Uint8Array(readFileSync(path)), name: download.suggestedFilename() };
+}
