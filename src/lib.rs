@@ -3,9 +3,11 @@
 //!
 //! - [`model`]: the team's data and rules, with no browser code;
 //! - [`storage`]: keeping teams in browser storage;
+//! - [`share`]: carrying a team in a link;
 //! - `ui` (WebAssembly only): the screens.
 
 pub mod model;
+pub mod share;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

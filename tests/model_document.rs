@@ -322,7 +322,8 @@ fn merging_another_team_is_refused_and_changes_nothing() {
     assert_eq!(
         err,
         LoadError::DifferentTeam {
-            name: "Other".into()
+            name: "Other".into(),
+            id: theirs.team_id().to_string(),
         }
     );
     assert_eq!(mine.save(), before);

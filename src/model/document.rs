@@ -211,6 +211,7 @@ impl TeamDocument {
         if team.team_id != self.team_id {
             return Err(LoadError::DifferentTeam {
                 name: team.profile.name,
+                id: team.team_id,
             });
         }
         let mut merged = self.doc.fork();
@@ -248,6 +249,11 @@ impl TeamDocument {
         self.doc.get_heads()
     }
 
+    /// Whether this document contains the change with this hash.
+    pub fn has_change(&mut self, hash: &ChangeHash) -> bool {
+        self.doc.get_change_by_hash(hash).is_some()
+    }
+
     /// The authors and times of every change, oldest first.
     pub fn history(&mut self) -> Vec<(Option<String>, i64)> {
         self.doc
@@ -260,6 +266,12 @@ impl TeamDocument {
     /// Read-only access for queries that need the raw document.
     pub fn automerge(&self) -> &AutoCommit {
         &self.doc
+    }
+
+    /// For reads that Automerge only offers on a mutable document (change
+    /// metadata); nothing is written through it.
+    pub(crate) fn automerge_mut(&mut self) -> &mut AutoCommit {
+        &mut self.doc
     }
 }
 
@@ -384,6 +396,11 @@ impl Editor<'_> {
     ) -> Result<(), EditError> {
         let rec = self.existing(c, id)?;
         self.set_text_at(&rec, field, value)
+    }
+
+    /// The document itself, for edits that need raw Automerge operations.
+    pub(crate) fn raw(&mut self) -> &mut AutoCommit {
+        self.doc
     }
 
     /// Sets the team's name.

@@ -19,7 +19,7 @@ pub enum LoadError {
     #[error("This team was saved by a newer version of Roundtable (schema {found}; this version reads up to {supported}). Reload the page to get the newest version.")]
     NewerSchema { found: i64, supported: i64 },
     #[error("This holds another team (\"{name}\"), not this one, so it was not mixed in.")]
-    DifferentTeam { name: String },
+    DifferentTeam { name: String, id: String },
     #[error("This holds only recent changes, and this copy lacks the earlier ones they build on. Ask your teammate for the full team file.")]
     MissingHistory,
     #[error("This Roundtable document does not follow the expected layout: {0}")]

@@ -1,6 +1,8 @@
 //! The team's data and its rules. No browser or UI code lives here: every
 //! rule is tested natively with `cargo test`.
 
+pub mod changes;
+pub mod conflicts;
 pub mod date;
 pub mod decision;
 pub mod document;

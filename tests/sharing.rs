@@ -1,0 +1,282 @@
+//! Moving the team between teammates: links, import summaries, conflicts,
+//! and convergence of many replicas exchanging in any order.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{new_team, stamp, TODAY};
+use proptest::prelude::*;
+use roundtable::{
+    model::{
+        changes::ImportSummary,
+        edits::{DecisionField, MemberField, RoleField},
+        Collection, DecisionStatus, LoadError, TeamDocument,
+    },
+    share::{decode_fragment, encode_fragment, LinkError},
+};
+
+#[test]
+fn a_link_carries_the_whole_team_compactly() {
+    let (mut doc, ana) = new_team();
+    for i in 0..10 {
+        doc.add_decision(&stamp(&ana), &format!("Decision number {i}"))
+            .unwrap();
+    }
+    let bytes = doc.save();
+    let fragment = encode_fragment(&bytes);
+    assert!(fragment.starts_with("team="));
+    assert!(
+        fragment
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "=-_".contains(c)),
+        "URL-safe"
+    );
+    assert_eq!(decode_fragment(&fragment).unwrap(), bytes);
+    assert_eq!(decode_fragment(&format!("#{fragment}")).unwrap(), bytes);
+}
+
+#[test]
+fn damaged_links_are_refused_in_plain_words() {
+    let (mut doc, _) = new_team();
+    let fragment = encode_fragment(&doc.save());
+    assert_eq!(decode_fragment("view=roles"), Err(LinkError::NotATeamLink));
+    assert_eq!(decode_fragment("team=***"), Err(LinkError::Damaged));
+    assert_eq!(decode_fragment("team="), Err(LinkError::Damaged));
+    let cut = &fragment[..fragment.len() / 2];
+    match decode_fragment(cut) {
+        Err(LinkError::Damaged) => {}
+        Ok(bytes) => assert!(
+            TeamDocument::load(&bytes).is_err(),
+            "a cut link never opens as a team"
+        ),
+        Err(e) => panic!("unexpected {e:?}"),
+    }
+    // A newer link format.
+    use base64::Engine;
+    let newer = format!(
+        "team={}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([9u8, 1, 2, 3])
+    );
+    assert_eq!(decode_fragment(&newer), Err(LinkError::NewerVersion));
+    // A tiny link that would inflate to far more than any team.
+    let bomb = encode_fragment(&vec![0u8; 20 * 1024 * 1024]);
+    assert!(bomb.len() < 40_000);
+    assert_eq!(decode_fragment(&bomb), Err(LinkError::TooLarge));
+    for e in [
+        LinkError::Damaged,
+        LinkError::TooLarge,
+        LinkError::NotATeamLink,
+    ] {
+        assert!(e.to_string().ends_with('.'));
+    }
+}
+
+proptest! {
+    #[test]
+    fn no_link_text_panics_the_decoder(s in "\\PC{0,200}", raw in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = decode_fragment(&s);
+        let _ = decode_fragment(&format!("team={s}"));
+        use base64::Engine;
+        let _ = decode_fragment(&format!("team={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&raw)));
+    }
+}
+
+#[test]
+fn an_import_says_what_it_brought() {
+    let (mut mine, ana) = new_team();
+    let s = stamp(&ana);
+    let role = mine.add_role(&s, "Facilitator").unwrap();
+    let (mut theirs, _) = TeamDocument::load(&mine.save()).unwrap();
+    for t in ["A", "B", "C"] {
+        theirs.add_decision(&s, t).unwrap();
+    }
+    theirs
+        .set_role(&s, &role, RoleField::Domain(vec!["agenda".into()]))
+        .unwrap();
+    theirs.add_member(&s, "Bo", TODAY).unwrap();
+    let before = mine.team().unwrap();
+    mine.merge_bytes(&theirs.save()).unwrap();
+    let summary = ImportSummary::between(&before, &mine.team().unwrap());
+    assert_eq!(
+        summary.sentence(),
+        "3 new decisions, 1 role changed, 1 new member"
+    );
+    assert_eq!(summary.changed_roles[0].name, "Facilitator");
+    let again = mine.team().unwrap();
+    mine.merge_bytes(&theirs.save()).unwrap();
+    let nothing = ImportSummary::between(&again, &mine.team().unwrap());
+    assert!(nothing.is_empty());
+    assert!(nothing.sentence().starts_with("Nothing new"));
+}
+
+#[test]
+fn concurrent_single_values_are_kept_as_a_conflict_with_authors_until_someone_picks() {
+    let (mut a, ana) = new_team();
+    let bo = a.add_member(&stamp(&ana), "Bo", TODAY).unwrap();
+    let dec = a.add_decision(&stamp(&ana), "Rotate").unwrap();
+    let (mut b, _) = TeamDocument::load(&a.save()).unwrap();
+    a.set_decision(
+        &stamp(&ana),
+        &dec,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    )
+    .unwrap();
+    b.set_decision(
+        &stamp(&bo),
+        &dec,
+        DecisionField::Status(DecisionStatus::Retired),
+        TODAY,
+    )
+    .unwrap();
+    let (a_bytes, b_bytes) = (a.save(), b.save());
+    a.merge_bytes(&b_bytes).unwrap();
+    b.merge_bytes(&a_bytes).unwrap();
+
+    let conflicts = a.conflicts();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let c = &conflicts[0];
+    assert_eq!(
+        (c.collection, c.record_id.as_str(), c.field),
+        (Collection::Decisions, dec.as_str(), "status")
+    );
+    let mut seen: Vec<(Option<String>, Option<String>)> = c
+        .values
+        .iter()
+        .map(|v| (v.value.clone(), v.author.clone()))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("decided".into()), Some(ana.clone())),
+            (Some("retired".into()), Some(bo.clone()))
+        ]
+    );
+    assert_eq!(b.conflicts(), conflicts, "both sides see the same conflict");
+
+    let keep = c
+        .values
+        .iter()
+        .find(|v| v.value.as_deref() == Some("decided"))
+        .unwrap()
+        .clone();
+    a.resolve_conflict(&stamp(&ana), c, &keep).unwrap();
+    assert!(a.conflicts().is_empty());
+    assert_eq!(a.decision(&dec).unwrap().status, DecisionStatus::Decided);
+    b.merge_bytes(&a.save()).unwrap();
+    assert!(b.conflicts().is_empty());
+    assert_eq!(b.decision(&dec).unwrap().status, DecisionStatus::Decided);
+}
+
+#[test]
+fn a_foreign_value_cannot_be_picked_to_resolve() {
+    let (mut a, ana) = new_team();
+    let bo = a.add_member(&stamp(&ana), "Bo", TODAY).unwrap();
+    let (mut b, _) = TeamDocument::load(&a.save()).unwrap();
+    a.set_member(&stamp(&ana), &bo, MemberField::Name("Bo L.".into()))
+        .unwrap();
+    b.set_member(&stamp(&ana), &bo, MemberField::Name("Bob".into()))
+        .unwrap();
+    a.merge_bytes(&b.save()).unwrap();
+    let c = a.conflicts().remove(0);
+    let mut fake = c.values[0].clone();
+    fake.value = Some("Mallory".into());
+    assert!(a.resolve_conflict(&stamp(&ana), &c, &fake).is_err());
+    assert_eq!(a.conflicts().len(), 1);
+}
+
+/// What one replica does in a step of a schedule.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Replica adds a member and a decision, and edits the shared role's purpose.
+    Edit(usize, u8),
+    /// `from` sends its whole document to `to`.
+    SendFull(usize, usize),
+    /// `from` sends the changes it made since it last sent this way; a stale
+    /// or duplicate delta if it sent before.
+    SendDelta(usize, usize),
+    /// `from` sends a copy it saved earlier (stale).
+    SendStale(usize, usize),
+}
+
+fn step(n: usize) -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => (0..n, any::<u8>()).prop_map(|(r, x)| Step::Edit(r, x)),
+        2 => (0..n, 0..n).prop_map(|(a, b)| Step::SendFull(a, b)),
+        2 => (0..n, 0..n).prop_map(|(a, b)| Step::SendDelta(a, b)),
+        1 => (0..n, 0..n).prop_map(|(a, b)| Step::SendStale(a, b)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn replicas_exchanging_in_any_order_converge_and_lose_nothing(
+        n in 3usize..5,
+        steps in proptest::collection::vec(step(4), 5..40),
+    ) {
+        let (mut origin, ana) = new_team();
+        let role = origin.add_role(&stamp(&ana), "Facilitator").unwrap();
+        let base = origin.save();
+        let mut replicas: Vec<TeamDocument> = (0..n).map(|_| TeamDocument::load(&base).unwrap().0).collect();
+        let mut stale: Vec<Vec<u8>> = vec![base.clone(); n];
+        let mut deltas: Vec<Vec<u8>> = vec![Vec::new(); n];
+        let mut made = Vec::new();
+        let mut created = Vec::new();
+        for st in steps {
+            match st {
+                Step::Edit(r, x) => {
+                    let r = r % n;
+                    let doc = &mut replicas[r];
+                    created.push(doc.add_member(&stamp(&ana), &format!("M{r}-{x}"), TODAY).unwrap());
+                    created.push(doc.add_decision(&stamp(&ana), &format!("D{r}-{x}")).unwrap());
+                    let purpose = format!("{} r{r}", doc.role(&role).unwrap().purpose.as_str());
+                    doc.set_role_purpose(&stamp(&ana), &role, &purpose).unwrap();
+                    made.extend(doc.heads());
+                    deltas[r].extend(doc.save_incremental());
+                }
+                Step::SendFull(a, b) => {
+                    let (a, b) = (a % n, b % n);
+                    let bytes = replicas[a].export();
+                    stale[a] = bytes.clone();
+                    replicas[b].merge_bytes(&bytes).unwrap();
+                }
+                Step::SendDelta(a, b) => {
+                    let (a, b) = (a % n, b % n);
+                    if deltas[a].is_empty() { continue; }
+                    // A delta is refused, never half-applied, when the
+                    // receiver lacks what it builds on.
+                    let before = replicas[b].export();
+                    match replicas[b].merge_bytes(&deltas[a].clone()) {
+                        Ok(()) => {}
+                        Err(LoadError::MissingHistory) => prop_assert_eq!(replicas[b].export(), before),
+                        Err(e) => prop_assert!(false, "unexpected {e:?}"),
+                    }
+                }
+                Step::SendStale(a, b) => {
+                    let (a, b) = (a % n, b % n);
+                    replicas[b].merge_bytes(&stale[a].clone()).unwrap();
+                }
+            }
+        }
+        // Finally everyone exchanges with everyone.
+        for a in 0..n {
+            for b in 0..n {
+                let bytes = replicas[a].export();
+                replicas[b].merge_bytes(&bytes).unwrap();
+            }
+        }
+        let first = replicas[0].team().unwrap();
+        for r in replicas.iter_mut() {
+            prop_assert_eq!(&r.team().unwrap(), &first);
+            for h in &made {
+                prop_assert!(r.has_change(h), "every change any replica made is present");
+            }
+        }
+        for id in &created {
+            prop_assert!(first.members.contains_key(id) || first.decisions.contains_key(id));
+        }
+    }
+}
