@@ -60,3 +60,42 @@ pub fn slug(name: &str) -> String {
         s.chars().take(40).collect()
     }
 }
+
+/// The address of this page without its `#fragment`.
+pub fn page_url_without_fragment() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The current `#fragment`, without `#`.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// Removes the `#fragment` from the address bar without a reload or a
+/// history entry, so the data in it does not travel further.
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(
+                &JsValue::NULL,
+                "",
+                Some(&page_url_without_fragment()),
+            );
+        }
+    }
+}
+
+pub async fn copy_to_clipboard(text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(drop)
+}

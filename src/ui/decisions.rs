@@ -5,12 +5,13 @@ use leptos::{ev::SubmitEvent, prelude::*};
 
 use super::{
     browser,
+    conflicts::ConflictsBox,
     fields::{join_tags, DateField, LocalInput, SelectField, TextField},
     state::{AppState, Screen, Touched},
 };
 use crate::model::{
     edits::{split_tags, DecisionField, DecisionText},
-    queries, Decision, DecisionStatus, Method, Owner,
+    queries, Collection, Decision, DecisionStatus, Method, Owner,
 };
 
 #[component]
@@ -160,6 +161,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Decisions)>"← All decisions"</button>
             <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
                 <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
+                <ConflictsBox collection=Collection::Decisions id=id.get_value() />
                 <div class="card">
                     <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
                     {prose(DecisionText::Driver)}

@@ -4,12 +4,13 @@ use leptos::{ev::SubmitEvent, prelude::*};
 
 use super::{
     browser,
+    conflicts::ConflictsBox,
     fields::{join_tags, LocalInput, TextField},
     state::{AppState, Screen, Touched},
 };
 use crate::model::{
     edits::{split_tags, MemberField},
-    queries, Member,
+    queries, Collection, Member,
 };
 
 #[component]
@@ -120,6 +121,7 @@ pub fn MemberEditor(id: String) -> impl IntoView {
             <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Members)>"← All members"</button>
             <Show when=move || member.with(Option::is_some) fallback=|| view! { <p>"This member is not in the team."</p> }>
                 <h2 id="member-heading">{move || member.with(|m| m.as_ref().map(|m| m.name.clone()))}</h2>
+                <ConflictsBox collection=Collection::Members id=id.get_value() />
                 <div class="card">
                     <TextField label="Name" value=field(|m| m.name.clone()) on_input=Callback::new(move |v| set(MemberField::Name(v))) />
                     <TextField

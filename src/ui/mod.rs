@@ -2,12 +2,15 @@
 //! and change it only through its `edit`, which persists every change.
 
 mod browser;
+mod conflicts;
 mod decisions;
 mod fields;
+mod identity;
 mod members;
 mod notice;
 mod overview;
 mod roles;
+mod share;
 mod shell;
 pub mod state;
 mod welcome;
@@ -15,7 +18,7 @@ mod welcome;
 use leptos::prelude::*;
 
 use shell::TeamShell;
-use state::{AppState, Screen};
+use state::{AppState, Notice, Screen};
 use welcome::Welcome;
 
 #[component]
@@ -29,6 +32,21 @@ fn App() -> impl IntoView {
             state.on_storage_changed();
         }
     });
+    // A teammate's link: the team travels in the fragment. It is merged (or
+    // joined), then removed from the address bar.
+    let take_link = move || {
+        let fragment = browser::fragment();
+        if !crate::share::link::is_team_fragment(&fragment) {
+            return;
+        }
+        browser::clear_fragment();
+        match crate::share::decode_fragment(&fragment) {
+            Ok(bytes) => state.import(bytes),
+            Err(e) => state.say(Notice::Error(format!("Nothing was imported. {e}"))),
+        }
+    };
+    take_link();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| take_link());
     // Only whether a team is open matters here: reading the team itself
     // would rebuild every screen, and lose focus, on each keystroke.
     let show_welcome = Memo::new(move |_| {

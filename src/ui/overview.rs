@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use super::{
     browser,
     fields::TextField,
-    state::{AppState, Notice, Screen, Touched},
+    identity::WhoAreYou,
+    share::{ImportCard, ShareCard},
+    state::{AppState, Screen, Touched},
 };
-use crate::model::{queries, Team};
+use crate::model::{queries, Collection, Team};
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -20,25 +22,20 @@ pub fn Overview() -> impl IntoView {
     let counts = read(|t| {
         let active = t.members.values().filter(|m| m.is_active()).count();
         let roles = t.roles.values().filter(|r| r.is_active()).count();
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
         format!(
-            "{active} members · {roles} roles · {} decisions",
-            t.decisions.len()
+            "{} · {} · {}",
+            n(active, "member", "members"),
+            n(roles, "role", "roles"),
+            n(t.decisions.len(), "decision", "decisions")
         )
     });
-    let download = move |_| {
-        let name = name.get_untracked();
-        if let Some(bytes) = state.team_bytes() {
-            let file = format!("{}-{}.automerge", browser::slug(&name), browser::today());
-            if browser::download(&file, &bytes).is_err() {
-                state.say(Notice::Error(
-                    "The browser did not let the file be saved.".into(),
-                ));
-            }
-        }
-    };
     view! {
         <section aria-labelledby="overview-heading">
             <h2 id="overview-heading">"Overview"</h2>
+            <WhoAreYou />
             <p class="counts">{counts}</p>
             <div class="card">
                 <TextField
@@ -56,9 +53,10 @@ pub fn Overview() -> impl IntoView {
                         state.edit(|doc, s| doc.set_team_purpose(s, &v).map(|_| Touched::Profile));
                     })
                 />
-                <button type="button" on:click=download>"Download team file"</button>
             </div>
             <StandsOut />
+            <ShareCard />
+            <ImportCard />
         </section>
     }
 }
@@ -106,6 +104,32 @@ fn StandsOut() -> impl IntoView {
                     Screen::Role(e.role_id),
                 ));
             }
+            state.conflicts.with(|all| {
+                for c in all {
+                    let (name, to) = match c.collection {
+                        Collection::Decisions => (
+                            t.decisions.get(&c.record_id).map(|d| d.title.clone()),
+                            Screen::Decision(c.record_id.clone()),
+                        ),
+                        Collection::Roles => (
+                            t.roles.get(&c.record_id).map(|r| r.name.clone()),
+                            Screen::Role(c.record_id.clone()),
+                        ),
+                        Collection::Members => (
+                            t.member_name(&c.record_id).map(str::to_string),
+                            Screen::Member(c.record_id.clone()),
+                        ),
+                    };
+                    out.push((
+                        format!(
+                            "Edits made apart disagree: {} ({})",
+                            name.unwrap_or_default(),
+                            c.field.replace('_', " ")
+                        ),
+                        to,
+                    ));
+                }
+            });
             for (m, n) in queries::members_with_many_roles(t) {
                 out.push((
                     format!("{} holds {n} roles", m.name),
@@ -121,7 +145,7 @@ fn StandsOut() -> impl IntoView {
             {move || {
                 let list = items();
                 if list.is_empty() {
-                    view! { <p>"Nothing stands out: roles are filled, no reviews are due."</p> }.into_any()
+                    view! { <p>"Nothing stands out right now: no empty roles, ending terms or reviews due."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="attention">

@@ -4,13 +4,14 @@ use leptos::{ev::SubmitEvent, prelude::*};
 
 use super::{
     browser,
+    conflicts::ConflictsBox,
     fields::{field_id, join_lines, join_tags, DateField, LocalInput, TextField},
     state::{AppState, Screen, Touched},
 };
 use crate::model::{
     date,
     edits::{split_lines, split_tags, RoleField},
-    queries, Role, RoleStatus, Team,
+    queries, Collection, Role, RoleStatus, Team,
 };
 
 /// "Ana Okafor (term ends 2026-12-05)" for each filler.
@@ -134,6 +135,7 @@ pub fn RoleEditor(id: String) -> impl IntoView {
             <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Roles)>"← All roles"</button>
             <Show when=move || role.with(Option::is_some) fallback=|| view! { <p>"This role is not in the team."</p> }>
                 <h2 id="role-heading">{move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</h2>
+                <ConflictsBox collection=Collection::Roles id=id.get_value() />
                 {move || role.with(|r| r.as_ref().is_some_and(|r| !r.is_active())).then(|| view! { <p class="badge">"Retired"</p> })}
                 <div class="card">
                     <TextField label="Role name" value=field(|r| r.name.clone()) on_input=Callback::new(move |v| set(RoleField::Name(v))) />

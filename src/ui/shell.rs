@@ -10,6 +10,7 @@ use super::{
     notice::NoticeBar,
     overview::Overview,
     roles::{RoleEditor, RolesList},
+    share::{ImportResult, PendingTeamPrompt},
     state::{AppState, Screen},
 };
 use crate::model::queries;
@@ -40,6 +41,10 @@ pub fn TeamShell() -> impl IntoView {
             <SectionNav />
         </header>
         <NoticeBar />
+        <div class="notices">
+            <PendingTeamPrompt />
+            <ImportResult />
+        </div>
         <main id="main" tabindex="-1">
             {move || match state.screen.get() {
                 Screen::Welcome | Screen::Overview => view! { <Overview /> }.into_any(),

@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    model::{example::example_team, EditError, Stamp, Team, TeamDocument},
+    model::{
+        changes::ImportSummary, conflicts::Conflict, example::example_team, Collection, EditError,
+        LoadError, Stamp, Team, TeamDocument,
+    },
     storage::{local::LocalKv, OpenTeam, StoredTeam, TeamStore},
 };
 
@@ -36,6 +39,14 @@ pub struct Damaged {
     pub message: String,
 }
 
+/// A file or link of another team than the one open, waiting for the
+/// person to say whether to open it as its own team.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingTeam {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
 /// What an edit touched, so that only that record is read back.
 pub enum Touched {
     Profile,
@@ -51,6 +62,13 @@ enum Fresh {
     Decision(String, Option<Box<crate::model::Decision>>),
 }
 
+/// An edit that went through: what to read back, and what to tell.
+struct Applied {
+    fresh: Fresh,
+    storage_problem: Option<String>,
+    record_conflicts: Option<(Collection, String, Vec<Conflict>)>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     store: StoredValue<TeamStore<LocalKv>, LocalStorage>,
@@ -61,6 +79,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     pub teams: RwSignal<Vec<StoredTeam>>,
     pub damaged: RwSignal<Option<Damaged>>,
+    pub pending: RwSignal<Option<PendingTeam>>,
+    pub last_import: RwSignal<Option<ImportSummary>>,
+    pub conflicts: RwSignal<Vec<Conflict>>,
 }
 
 impl Default for AppState {
@@ -83,6 +104,9 @@ impl AppState {
             notice: RwSignal::new(None),
             teams: RwSignal::new(teams.clone()),
             damaged: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            last_import: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
         };
         let start = current
             .filter(|c| teams.iter().any(|t| &t.id == c))
@@ -119,6 +143,8 @@ impl AppState {
                 self.team.set(Some(team));
                 self.damaged.set(None);
                 self.notice.set(None);
+                self.last_import.set(None);
+                self.refresh_conflicts();
                 self.screen.set(Screen::Overview);
             }
             Err(e) => {
@@ -199,7 +225,7 @@ impl AppState {
     ) -> bool {
         let stamp = Stamp::new(self.me.get_untracked().as_deref(), browser::now_ms());
         let store = self.store;
-        let mut outcome: Option<Result<(Fresh, Option<String>), String>> = None;
+        let mut outcome: Option<Result<Applied, String>> = None;
         self.open.update_value(|open| {
             let Some(open) = open else { return };
             outcome = Some(match f(&mut open.doc, &stamp) {
@@ -207,6 +233,14 @@ impl AppState {
                     let saved = store
                         .try_update_value(|s| s.persist(open))
                         .and_then(Result::err);
+                    let record = match &touched {
+                        Touched::Profile => None,
+                        Touched::Member(id) => Some((Collection::Members, id.clone())),
+                        Touched::Role(id) => Some((Collection::Roles, id.clone())),
+                        Touched::Decision(id) => Some((Collection::Decisions, id.clone())),
+                    };
+                    let record_conflicts =
+                        record.map(|(c, id)| (c, id.clone(), open.doc.conflicts_in(c, &id)));
                     let fresh = match touched {
                         Touched::Profile => match open.doc.team() {
                             Ok(t) => Fresh::All(Box::new(t)),
@@ -220,13 +254,27 @@ impl AppState {
                             Fresh::Decision(id.clone(), open.doc.decision(&id).map(Box::new))
                         }
                     };
-                    Ok((fresh, saved.map(|e| e.to_string())))
+                    Ok(Applied {
+                        fresh,
+                        storage_problem: saved.map(|e| e.to_string()),
+                        record_conflicts,
+                    })
                 }
                 Err(e) => Err(e.to_string()),
             });
         });
         match outcome {
-            Some(Ok((fresh, storage_problem))) => {
+            Some(Ok(Applied {
+                fresh,
+                storage_problem,
+                record_conflicts,
+            })) => {
+                if let Some((c, id, now)) = record_conflicts {
+                    self.conflicts.update(|all| {
+                        all.retain(|k| !(k.collection == c && k.record_id == id));
+                        all.extend(now);
+                    });
+                }
                 self.team.update(|t| {
                     let Some(t) = t else { return };
                     match fresh {
@@ -277,7 +325,10 @@ impl AppState {
                 });
         });
         match result {
-            Some(Ok(Some(team))) => self.team.set(Some(team)),
+            Some(Ok(Some(team))) => {
+                self.team.set(Some(team));
+                self.refresh_conflicts();
+            }
             Some(Err(msg)) => self.say(Notice::Error(format!(
                 "Edits made in another tab could not be read: {msg}"
             ))),
@@ -297,5 +348,120 @@ impl AppState {
     /// The stored bytes of a team that could not be opened.
     pub fn raw_bytes(&self, team: &str) -> Vec<u8> {
         self.store.with_value(|s| s.raw(team))
+    }
+
+    pub fn refresh_conflicts(&self) {
+        let mut found = Vec::new();
+        self.open.update_value(|o| {
+            if let Some(o) = o {
+                found = o.doc.conflicts();
+            }
+        });
+        self.conflicts.set(found);
+    }
+
+    /// Keeps one of a conflict's values.
+    pub fn resolve(&self, conflict: &Conflict, pick: &crate::model::conflicts::ConflictValue) {
+        let touched = match conflict.collection {
+            Collection::Members => Touched::Member(conflict.record_id.clone()),
+            Collection::Roles => Touched::Role(conflict.record_id.clone()),
+            Collection::Decisions => Touched::Decision(conflict.record_id.clone()),
+        };
+        self.edit(|doc, s| doc.resolve_conflict(s, conflict, pick).map(|_| touched));
+    }
+
+    /// Merges a team file or link into the open team; joins the team when
+    /// none is open. Bad input is refused with a message and changes nothing.
+    pub fn import(&self, bytes: Vec<u8>) {
+        self.pending.set(None);
+        if self.team.with_untracked(Option::is_none) {
+            return self.join(bytes);
+        }
+        let before = self.team.get_untracked();
+        let store = self.store;
+        let mut result: Option<Result<(Team, Option<String>), LoadError>> = None;
+        self.open.update_value(|open| {
+            let Some(open) = open else { return };
+            result = Some(open.doc.merge_bytes(&bytes).and_then(|()| {
+                let saved = store
+                    .try_update_value(|s| s.persist(open))
+                    .and_then(Result::err);
+                let team = open.doc.team()?;
+                Ok((team, saved.map(|e| e.to_string())))
+            }));
+        });
+        match result {
+            Some(Ok((after, storage_problem))) => {
+                let summary = before
+                    .as_ref()
+                    .map(|b| ImportSummary::between(b, &after))
+                    .unwrap_or_default();
+                self.say(match storage_problem {
+                    Some(msg) => Notice::Error(msg),
+                    None => Notice::Info(format!("Imported: {}", summary.sentence())),
+                });
+                self.last_import.set(Some(summary));
+                self.team.set(Some(after));
+                self.refresh_conflicts();
+            }
+            Some(Err(LoadError::DifferentTeam { name, id })) => {
+                if self.store.with_value(|s| s.contains(&id)) {
+                    self.open_team(&id);
+                    self.import(bytes);
+                } else {
+                    self.pending.set(Some(PendingTeam { name, bytes }));
+                }
+            }
+            Some(Err(e)) => self.say(Notice::Error(format!("Nothing was imported. {e}"))),
+            None => {}
+        }
+    }
+
+    /// Opens a team file or link as a team of its own in this browser.
+    pub fn join(&self, bytes: Vec<u8>) {
+        self.pending.set(None);
+        match TeamDocument::load(&bytes) {
+            Ok((doc, team)) => {
+                let id = team.team_id.clone();
+                if self.store.with_value(|s| s.contains(&id)) {
+                    self.open_team(&id);
+                    return self.import(bytes);
+                }
+                let stored = self
+                    .store
+                    .try_update_value(|s| s.add(doc, &team.profile.name));
+                match stored {
+                    Some(Ok(_)) => {
+                        self.open_team(&id);
+                        self.say(Notice::Info(format!(
+                            "You joined {}. Say who you are below, so your edits carry your name.",
+                            team.profile.name
+                        )));
+                    }
+                    Some(Err(e)) => self.say(Notice::Error(e.to_string())),
+                    None => {}
+                }
+            }
+            Err(LoadError::MissingHistory) => self.say(Notice::Error(format!(
+                "Nothing was imported. {} ",
+                LoadError::MissingHistory
+            ))),
+            Err(e) => self.say(Notice::Error(format!("Nothing was imported. {e}"))),
+        }
+    }
+
+    /// Adds the person using this browser as a new member and acts as them.
+    pub fn add_me(&self, name: &str) -> bool {
+        let mut created = None;
+        let ok = self.edit(|doc, s| {
+            doc.add_member(s, name, &browser::today()).map(|id| {
+                created = Some(id.clone());
+                Touched::Member(id)
+            })
+        });
+        if let (true, Some(id)) = (ok, created) {
+            self.set_me(Some(id));
+        }
+        ok
     }
 }

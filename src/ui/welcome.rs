@@ -2,7 +2,7 @@
 
 use leptos::{ev::SubmitEvent, prelude::*};
 
-use super::{browser, fields::LocalInput, state::AppState};
+use super::{browser, fields::LocalInput, notice::NoticeBar, share::ImportCard, state::AppState};
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -27,6 +27,7 @@ pub fn Welcome() -> impl IntoView {
             <p class="lede">
                 "Who holds which role, who decides what, what was decided and why — kept in this browser, shared only when you choose."
             </p>
+            <NoticeBar />
             <DamagedNotice />
             <section class="card" aria-labelledby="create-heading">
                 <h2 id="create-heading">"Create your team"</h2>
@@ -43,6 +44,7 @@ pub fn Welcome() -> impl IntoView {
                 <p>"Open a small example team with roles and decisions in every state. It is kept apart from your own teams."</p>
                 <button type="button" on:click=example>"Open the example team"</button>
             </section>
+            <ImportCard joining=true />
             <StoredTeams />
         </main>
     }

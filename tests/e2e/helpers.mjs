@@ -46,3 +46,25 @@ export async function downloadTeamFile(page) {
   const path = await download.path();
   return { bytes: new Uint8Array(readFileSync(path)), name: download.suggestedFilename() };
 }
+
+/** Imports bytes as if the person picked a file. */
+export async function importFile(page, bytes, name = 'team.automerge') {
+  await section(page, 'Overview');
+  await page.getByLabel('Import a team file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+}
+
+/** Everything this site keeps about its teams, to show nothing changed. */
+export function storedTeams(page) {
+  return page.evaluate(() =>
+    JSON.stringify(Object.entries(localStorage).filter(([k]) => k.includes('/team/')).sort()),
+  );
+}
+
+/** Makes a link to the open team and returns it. */
+export async function teamLink(page) {
+  await section(page, 'Overview');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByLabel('Link to this team').inputValue();
+  expect(link).toContain('#team=');
+  return link;
+}

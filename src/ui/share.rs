@@ -1,0 +1,224 @@
+//! Sending the team (file, link) and taking in what teammates sent.
+
+use leptos::{ev, prelude::*, task::spawn_local};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{
+    browser,
+    fields::field_id,
+    state::{AppState, Notice, Screen},
+};
+use crate::{
+    model::MAX_DOC_BYTES,
+    share::{encode_fragment, LINK_CHAT_LIMIT},
+};
+
+/// Download the team file, or make a link that carries the team.
+#[component]
+pub fn ShareCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    let link_id = field_id();
+    let team_name = move || {
+        state.team.with_untracked(|t| {
+            t.as_ref()
+                .map(|t| t.profile.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let download = move |_| {
+        if let Some(bytes) = state.team_bytes() {
+            let file = format!(
+                "{}-{}.automerge",
+                browser::slug(&team_name()),
+                browser::today()
+            );
+            if browser::download(&file, &bytes).is_err() {
+                state.say(Notice::Error(
+                    "The browser did not let the file be saved.".into(),
+                ));
+            }
+        }
+    };
+    let make_link = move |_| {
+        let Some(bytes) = state.team_bytes() else {
+            return;
+        };
+        let url = format!(
+            "{}#{}",
+            browser::page_url_without_fragment(),
+            encode_fragment(&bytes)
+        );
+        copied.set(false);
+        link.set(Some(url.clone()));
+        spawn_local(async move {
+            if browser::copy_to_clipboard(&url).await.is_ok() {
+                copied.set(true);
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="share-heading">
+            <h3 id="share-heading">"Share with teammates"</h3>
+            <p class="meta">"Send the team file or a link by any channel. Opening it merges: both sides' edits survive."</p>
+            <div class="button-row">
+                <button type="button" on:click=download>"Download team file"</button>
+                <button type="button" on:click=make_link>"Copy link"</button>
+            </div>
+            {move || link.get().map(|url| {
+                let len = url.chars().count();
+                let too_long = len > LINK_CHAT_LIMIT;
+                view! {
+                    <div class="field">
+                        <label class="field-label" for=link_id.clone()>"Link to this team"</label>
+                        <textarea id=link_id.clone() rows="3" readonly prop:value=url on:focus=|ev| {
+                            if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                                t.select();
+                            }
+                        }></textarea>
+                    </div>
+                    <p class="meta" role="status">
+                        {if copied.get() { "Copied. " } else { "" }}
+                        {format!("The link is {len} characters long.")}
+                    </p>
+                    {too_long.then(|| view! {
+                        <p class="warn-text">"That is too long for many chat apps: send the team file instead."</p>
+                    })}
+                }
+            })}
+        </section>
+    }
+}
+
+/// Pick or drop a team file to merge it (or join its team).
+#[component]
+pub fn ImportCard(#[prop(optional)] joining: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = field_id();
+    let dragging = RwSignal::new(false);
+    let take = move |file: web_sys::File| {
+        if file.size() > MAX_DOC_BYTES as f64 {
+            state.say(Notice::Error(format!(
+                "Nothing was imported. The file is too large ({:.0} bytes). Roundtable opens team files of up to {MAX_DOC_BYTES} bytes.",
+                file.size()
+            )));
+            return;
+        }
+        spawn_local(async move {
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => state.import(js_sys::Uint8Array::new(&buf).to_vec()),
+                Err(_) => state.say(Notice::Error(
+                    "Nothing was imported. The file could not be read.".into(),
+                )),
+            }
+        });
+    };
+    let on_pick = move |ev: ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take(file);
+        }
+    };
+    let (heading, label) = if joining {
+        ("Join a team", "Open a team file a teammate sent")
+    } else {
+        ("Import from a teammate", "Import a team file")
+    };
+    view! {
+        <section
+            class="card dropzone"
+            class:dragging=move || dragging.get()
+            aria-label=heading
+            on:dragover=move |ev: ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h3>{heading}</h3>
+            <div class="field">
+                <label class="field-label" for=id.clone()>{label}</label>
+                <span class="hint">"Or drop the file here. A teammate's link opens by itself."</span>
+                <input id=id type="file" accept=".automerge,application/octet-stream" on:change=on_pick />
+            </div>
+        </section>
+    }
+}
+
+/// A file of another team: never mixed in; offered as a team of its own.
+#[component]
+pub fn PendingTeamPrompt() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.pending.get().map(|p| {
+            let current = state.team.with_untracked(|t| t.as_ref().map(|t| t.profile.name.clone()).unwrap_or_default());
+            let bytes = StoredValue::new(p.bytes.clone());
+            view! {
+                <section class="card danger" role="alert" aria-labelledby="pending-heading">
+                    <h3 id="pending-heading">{format!("This is another team: {}", p.name)}</h3>
+                    <p>{format!("It was not mixed into {current}. You can open it as a team of its own in this browser.")}</p>
+                    <div class="button-row">
+                        <button type="button" class="primary" on:click=move |_| state.join(bytes.get_value())>
+                            {format!("Open {} as its own team", p.name)}
+                        </button>
+                        <button type="button" on:click=move |_| state.pending.set(None)>"Cancel"</button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// Links to what the last import brought.
+#[component]
+pub fn ImportResult() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.last_import.get().filter(|s| !s.is_empty()).map(|s| {
+            let mut items: Vec<(String, Screen)> = Vec::new();
+            let mut add = |list: &[crate::model::changes::Item], what: &str, to: fn(String) -> Screen| {
+                for i in list {
+                    items.push((format!("{what}: {}", i.name), to(i.id.clone())));
+                }
+            };
+            add(&s.new_decisions, "New decision", Screen::Decision);
+            add(&s.changed_decisions, "Changed decision", Screen::Decision);
+            add(&s.new_roles, "New role", Screen::Role);
+            add(&s.changed_roles, "Changed role", Screen::Role);
+            add(&s.new_members, "New member", Screen::Member);
+            add(&s.changed_members, "Changed member", Screen::Member);
+            view! {
+                <section class="card" aria-labelledby="import-heading">
+                    <h3 id="import-heading">"What the import brought"</h3>
+                    <p>{s.sentence()}</p>
+                    <ul class="plain">
+                        {items.into_iter().map(|(text, to)| view! {
+                            <li><button type="button" class="link" on:click=move |_| state.screen.set(to.clone())>{text}</button></li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="link" on:click=move |_| state.last_import.set(None)>"Hide"</button>
+                </section>
+            }
+        })
+    }
+}
