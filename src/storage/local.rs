@@ -9,7 +9,10 @@ pub struct LocalKv;
 
 impl KeyValue for LocalKv {
     fn get(&self, key: &str) -> Option<String> {
-        LocalStorage::get::<String>(key).ok()
+        // We write JSON strings; other scripts on the site may not.
+        LocalStorage::get::<String>(key)
+            .ok()
+            .or_else(|| LocalStorage::raw().get_item(key).ok().flatten())
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {

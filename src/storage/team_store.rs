@@ -161,6 +161,27 @@ impl<K: KeyValue> TeamStore<K> {
         self.kv.set(&format!("{PREFIX}me/{team}"), member)
     }
 
+    /// Characters this team takes in the store (keys and values).
+    pub fn team_chars(&self, team: &str) -> usize {
+        let prefix = format!("{PREFIX}team/{team}/");
+        self.chars_where(|k| k.starts_with(&prefix))
+    }
+
+    /// Characters everything in the store takes, ours or not: the browser's
+    /// limit is per site, whoever wrote the data.
+    pub fn total_chars(&self) -> usize {
+        self.chars_where(|_| true)
+    }
+
+    fn chars_where(&self, keep: impl Fn(&str) -> bool) -> usize {
+        self.kv
+            .keys()
+            .into_iter()
+            .filter(|k| keep(k))
+            .map(|k| k.chars().count() + self.kv.get(&k).map_or(0, |v| v.chars().count()))
+            .sum()
+    }
+
     /// Whether a team with this id is stored here.
     pub fn contains(&self, team: &str) -> bool {
         self.kv.get(&Self::doc_key(team)).is_some()

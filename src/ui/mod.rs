@@ -8,6 +8,7 @@ mod fields;
 mod identity;
 mod members;
 mod notice;
+mod offline;
 mod overview;
 mod roles;
 mod share;
@@ -25,6 +26,11 @@ use welcome::Welcome;
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let update_ready = RwSignal::new(false);
+    offline::register(update_ready);
+    leptos::task::spawn_local(async move {
+        state.persisted.set(offline::request_persistence().await);
+    });
     // Another tab of this site stored edits: merge them instead of
     // overwriting them later.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -52,12 +58,15 @@ fn App() -> impl IntoView {
     let show_welcome = Memo::new(move |_| {
         state.screen.get() == Screen::Welcome || state.team.with(Option::is_none)
     });
-    move || {
-        if show_welcome.get() {
-            view! { <Welcome /> }.into_any()
-        } else {
-            view! { <TeamShell /> }.into_any()
-        }
+    view! {
+        <offline::UpdateBanner update_ready=update_ready />
+        {move || {
+            if show_welcome.get() {
+                view! { <Welcome /> }.into_any()
+            } else {
+                view! { <TeamShell /> }.into_any()
+            }
+        }}
     }
 }
 

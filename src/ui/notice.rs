@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use super::state::{AppState, Notice};
+use super::{
+    share::download_team_file,
+    state::{AppState, Notice},
+};
 
 /// Messages about the last action: errors are announced at once.
 #[component]
@@ -12,6 +15,9 @@ pub fn NoticeBar() -> impl IntoView {
                 Some(Notice::Error(msg)) => view! {
                     <p class="notice error" role="alert">
                         {msg}
+                        {move || state.unsaved.get().then(|| view! {
+                            <button type="button" class="primary" on:click=move |_| download_team_file(state)>"Download team file"</button>
+                        })}
                         <button type="button" class="link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
                     </p>
                 }.into_any(),

@@ -6,6 +6,7 @@ use super::{
     browser,
     fields::TextField,
     identity::WhoAreYou,
+    offline::StorageCard,
     share::{ImportCard, ShareCard},
     state::{AppState, Screen, Touched},
 };
@@ -57,6 +58,7 @@ pub fn Overview() -> impl IntoView {
             <StandsOut />
             <ShareCard />
             <ImportCard />
+            <StorageCard />
         </section>
     }
 }

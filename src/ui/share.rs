@@ -14,6 +14,23 @@ use crate::{
     share::{encode_fragment, LINK_CHAT_LIMIT},
 };
 
+/// Offers the open team as a downloaded file named for the team and day.
+pub fn download_team_file(state: AppState) {
+    let name = state.team.with_untracked(|t| {
+        t.as_ref()
+            .map(|t| t.profile.name.clone())
+            .unwrap_or_default()
+    });
+    if let Some(bytes) = state.team_bytes() {
+        let file = format!("{}-{}.automerge", browser::slug(&name), browser::today());
+        if browser::download(&file, &bytes).is_err() {
+            state.say(Notice::Error(
+                "The browser did not let the file be saved.".into(),
+            ));
+        }
+    }
+}
+
 /// Download the team file, or make a link that carries the team.
 #[component]
 pub fn ShareCard() -> impl IntoView {

@@ -82,6 +82,12 @@ pub struct AppState {
     pub pending: RwSignal<Option<PendingTeam>>,
     pub last_import: RwSignal<Option<ImportSummary>>,
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Whether the browser agreed to keep our storage (`None`: unknown).
+    pub persisted: RwSignal<Option<bool>>,
+    /// Edits that live only in this tab because storage refused them.
+    pub unsaved: RwSignal<bool>,
+    /// Bumped after every write, so storage figures are re-read.
+    pub writes: RwSignal<u64>,
 }
 
 impl Default for AppState {
@@ -107,6 +113,9 @@ impl AppState {
             pending: RwSignal::new(None),
             last_import: RwSignal::new(None),
             conflicts: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
+            unsaved: RwSignal::new(false),
+            writes: RwSignal::new(0),
         };
         let start = current
             .filter(|c| teams.iter().any(|t| &t.id == c))
@@ -285,6 +294,7 @@ impl AppState {
                         _ => {}
                     }
                 });
+                self.after_write(storage_problem.is_some());
                 match storage_problem {
                     Some(msg) => self.say(Notice::Error(msg)),
                     None if matches!(self.notice.get_untracked(), Some(Notice::Error(_))) => {
@@ -392,6 +402,7 @@ impl AppState {
         });
         match result {
             Some(Ok((after, storage_problem))) => {
+                self.after_write(storage_problem.is_some());
                 let summary = before
                     .as_ref()
                     .map(|b| ImportSummary::between(b, &after))
@@ -463,5 +474,20 @@ impl AppState {
             self.set_me(Some(id));
         }
         ok
+    }
+
+    fn after_write(&self, refused: bool) {
+        let pending = self
+            .open
+            .with_value(|o| o.as_ref().is_some_and(OpenTeam::has_unsaved));
+        self.unsaved.set(refused || pending);
+        self.writes.update(|n| *n += 1);
+    }
+
+    /// (characters this team takes, characters all teams take) in storage.
+    pub fn storage_use(&self) -> (usize, usize) {
+        let team = self.team_id().unwrap_or_default();
+        self.store
+            .with_value(|s| (s.team_chars(&team), s.total_chars()))
     }
 }
