@@ -221,6 +221,17 @@ fn marking_decided_sets_the_decision_date_once() {
     doc.set_decision(
         &s,
         &dec,
+        DecisionField::Owner(Some(Owner::Member(ana.clone()))),
+        TODAY,
+    )
+    .unwrap();
+    doc.set_decision(&s, &dec, DecisionField::Method(Method::Consensus), TODAY)
+        .unwrap();
+    doc.set_decision(&s, &dec, DecisionField::Status(DecisionStatus::Open), TODAY)
+        .unwrap();
+    doc.set_decision(
+        &s,
+        &dec,
         DecisionField::Status(DecisionStatus::Decided),
         TODAY,
     )

@@ -118,7 +118,7 @@ fn concurrent_single_values_are_kept_as_a_conflict_with_authors_until_someone_pi
     a.set_decision(
         &stamp(&ana),
         &dec,
-        DecisionField::Status(DecisionStatus::Decided),
+        DecisionField::Status(DecisionStatus::Open),
         TODAY,
     )
     .unwrap();
@@ -149,7 +149,7 @@ fn concurrent_single_values_are_kept_as_a_conflict_with_authors_until_someone_pi
     assert_eq!(
         seen,
         vec![
-            (Some("decided".into()), Some(ana.clone())),
+            (Some("open".into()), Some(ana.clone())),
             (Some("retired".into()), Some(bo.clone()))
         ]
     );
@@ -158,15 +158,15 @@ fn concurrent_single_values_are_kept_as_a_conflict_with_authors_until_someone_pi
     let keep = c
         .values
         .iter()
-        .find(|v| v.value.as_deref() == Some("decided"))
+        .find(|v| v.value.as_deref() == Some("open"))
         .unwrap()
         .clone();
     a.resolve_conflict(&stamp(&ana), c, &keep).unwrap();
     assert!(a.conflicts().is_empty());
-    assert_eq!(a.decision(&dec).unwrap().status, DecisionStatus::Decided);
+    assert_eq!(a.decision(&dec).unwrap().status, DecisionStatus::Open);
     b.merge_bytes(&a.save()).unwrap();
     assert!(b.conflicts().is_empty());
-    assert_eq!(b.decision(&dec).unwrap().status, DecisionStatus::Decided);
+    assert_eq!(b.decision(&dec).unwrap().status, DecisionStatus::Open);
 }
 
 #[test]

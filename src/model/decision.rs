@@ -1,6 +1,49 @@
+use std::collections::BTreeMap;
+
 use autosurgeon::{Hydrate, Reconcile, Text};
 
-use super::enums::{DecisionStatus, Method};
+use super::enums::{DecisionStatus, Method, Resolution, Stance};
+
+/// A person asked for advice, and what they said once they answered.
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+pub struct Consultation {
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub member_id: String,
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub asked_on: String,
+    #[autosurgeon(missing = "Default::default")]
+    pub stance: Option<Stance>,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub advice: Text,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub answered_on: Option<String>,
+}
+
+/// An objection to a proposal, and how it was settled.
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+pub struct Objection {
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub id: String,
+    /// The member who objects.
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub by: String,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub reason: Text,
+    #[autosurgeon(hydrate = "super::lenient::string")]
+    pub raised_on: String,
+    #[autosurgeon(missing = "Default::default")]
+    pub resolution: Option<Resolution>,
+    #[autosurgeon(hydrate = "super::lenient::text")]
+    pub resolution_note: Text,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub resolved_on: Option<String>,
+}
+
+impl Objection {
+    pub fn is_open(&self) -> bool {
+        self.resolution.is_none()
+    }
+}
 
 /// Who owns a decision: a role, or a member acting on their own account.
 /// Stored as one string (`role:<id>` / `member:<id>`) so that a change of
@@ -59,6 +102,19 @@ pub struct Decision {
     pub created_at: i64,
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
     pub created_by: Option<String>,
+    /// Keyed by member id: who was asked for advice, and their answer.
+    #[autosurgeon(missing = "Default::default")]
+    pub consultees: BTreeMap<String, Consultation>,
+    /// Keyed by objection id.
+    #[autosurgeon(missing = "Default::default")]
+    pub objections: BTreeMap<String, Objection>,
+    /// Ids of the team goals this decision serves.
+    #[autosurgeon(hydrate = "super::lenient::strings")]
+    pub goals: Vec<String>,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub supersedes: Option<String>,
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub superseded_by: Option<String>,
 }
 
 impl Decision {
@@ -78,11 +134,33 @@ impl Decision {
             tags: Vec::new(),
             created_at,
             created_by: created_by.map(str::to_string),
+            consultees: BTreeMap::new(),
+            objections: BTreeMap::new(),
+            goals: Vec::new(),
+            supersedes: None,
+            superseded_by: None,
         }
     }
 
     pub fn owner(&self) -> Option<Owner> {
         self.owner.as_deref().and_then(Owner::decode)
+    }
+
+    pub fn open_objections(&self) -> usize {
+        self.objections.values().filter(|o| o.is_open()).count()
+    }
+
+    /// People asked for advice who have not answered yet.
+    pub fn awaiting_advice(&self) -> impl Iterator<Item = &Consultation> {
+        self.consultees.values().filter(|c| c.stance.is_none())
+    }
+
+    /// Whether the decision is still in force or being made (not ended).
+    pub fn is_live(&self) -> bool {
+        matches!(
+            self.status,
+            DecisionStatus::Draft | DecisionStatus::Open | DecisionStatus::Decided
+        )
     }
 
     /// Whether the review date has come (on or before `today`) for a decision

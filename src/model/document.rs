@@ -398,6 +398,44 @@ impl Editor<'_> {
         self.set_text_at(&rec, field, value)
     }
 
+    /// The whole team as it is now, for rules that look across records.
+    pub fn team(&mut self) -> Result<Team, EditError> {
+        Ok(hydrate(&*self.doc)?)
+    }
+
+    /// Sets a prose field of a map nested in a record, e.g. one consultee's
+    /// advice: `path` leads from the record to that map.
+    pub fn set_nested_text(
+        &mut self,
+        c: Collection,
+        id: &str,
+        path: &[&str],
+        field: &str,
+        value: &str,
+    ) -> Result<(), EditError> {
+        let mut obj = self.existing(c, id)?;
+        for key in path {
+            obj = match self.doc.get(&obj, *key)? {
+                Some((Value::Object(ObjType::Map), inner)) => inner,
+                _ => {
+                    return Err(EditError::NotFound {
+                        kind: "entry",
+                        id: (*key).to_string(),
+                    })
+                }
+            };
+        }
+        self.set_text_at(&obj, field, value)
+    }
+
+    /// Adds a goal to the team profile.
+    pub fn insert_goal(&mut self, goal: &super::team::Goal) -> Result<(), EditError> {
+        let team = self.map_in(&ROOT, "team")?;
+        let goals = self.map_in(&team, "goals")?;
+        reconcile_prop(&mut *self.doc, &goals, goal.id.as_str(), goal)?;
+        Ok(())
+    }
+
     /// The document itself, for edits that need raw Automerge operations.
     pub(crate) fn raw(&mut self) -> &mut AutoCommit {
         self.doc

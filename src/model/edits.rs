@@ -1,15 +1,18 @@
 //! The edits people make, each checked before it touches the document.
 
+use autosurgeon::Text;
+
 use super::{
     date::is_iso_date,
-    decision::{Decision, Owner},
+    decision::{Consultation, Decision, Objection, Owner},
     document::{Collection, Stamp, TeamDocument},
-    enums::{DecisionStatus, Method, RoleStatus},
+    enums::{DecisionStatus, Method, Resolution, RoleStatus, Stance},
     error::EditError,
     ids::new_id,
     member::Member,
+    rights,
     role::{Filler, PastFiller, Role},
-    team::Team,
+    team::{Goal, Team},
 };
 
 pub const MAX_NAME_CHARS: usize = 200;
@@ -112,6 +115,8 @@ pub enum DecisionField {
     DecidedOn(Option<String>),
     ReviewBy(Option<String>),
     Tags(Vec<String>),
+    /// Ids of team goals the decision serves.
+    Goals(Vec<String>),
 }
 
 /// The prose fields of a decision, edited character by character.
@@ -389,6 +394,40 @@ impl TeamDocument {
                     Owner::Member(mid) => e.get::<Member>(Collection::Members, mid).map(drop)?,
                 }
             }
+            if let DecisionField::Status(to) = field {
+                let team = e.team()?;
+                let d = team.decisions.get(id).ok_or_else(|| EditError::NotFound {
+                    kind: "decision",
+                    id: id.to_string(),
+                })?;
+                if to != d.status {
+                    if to == DecisionStatus::Superseded {
+                        return Err(EditError::Invalid(
+                            "To supersede a decision, say which decision replaces it.".into(),
+                        ));
+                    }
+                    if !rights::allowed_next(d.status).contains(&to) {
+                        return Err(EditError::Invalid(format!(
+                            "A decision that is {} cannot become {}.",
+                            d.status.label().to_lowercase(),
+                            to.label().to_lowercase()
+                        )));
+                    }
+                    if to == DecisionStatus::Decided {
+                        rights::can_decide(&team, d)
+                            .map_err(|why| EditError::Invalid(why.to_string()))?;
+                    }
+                }
+            }
+            if let DecisionField::Goals(goals) = &field {
+                let team = e.team()?;
+                if let Some(g) = goals.iter().find(|g| !team.profile.goals.contains_key(*g)) {
+                    return Err(EditError::NotFound {
+                        kind: "goal",
+                        id: g.clone(),
+                    });
+                }
+            }
             e.update(Collection::Decisions, id, |d: &mut Decision| {
                 match field {
                     DecisionField::Title(t) => d.title = t,
@@ -403,6 +442,7 @@ impl TeamDocument {
                     DecisionField::DecidedOn(v) => d.decided_on = v,
                     DecisionField::ReviewBy(v) => d.review_by = v,
                     DecisionField::Tags(t) => d.tags = t,
+                    DecisionField::Goals(g) => d.goals = g,
                 }
                 Ok(())
             })
@@ -420,5 +460,205 @@ impl TeamDocument {
         self.change(stamp, |e| {
             e.set_text(Collection::Decisions, id, which.key(), value)
         })
+    }
+
+    /// Marks `old` as superseded by `new`, linking both records.
+    pub fn supersede(&mut self, stamp: &Stamp, old: &str, new: &str) -> Result<(), EditError> {
+        if old == new {
+            return Err(EditError::Invalid(
+                "A decision cannot supersede itself.".into(),
+            ));
+        }
+        self.change(stamp, |e| {
+            let replacement: Decision = e.get(Collection::Decisions, new)?;
+            if replacement.supersedes.is_some() {
+                return Err(EditError::Invalid(format!(
+                    "“{}” already supersedes another decision.",
+                    replacement.title
+                )));
+            }
+            e.update(Collection::Decisions, old, |d: &mut Decision| {
+                if d.status != DecisionStatus::Decided {
+                    return Err(EditError::Invalid(
+                        "Only a decision in force can be superseded.".into(),
+                    ));
+                }
+                d.status = DecisionStatus::Superseded;
+                d.superseded_by = Some(new.to_string());
+                Ok(())
+            })?;
+            e.update(Collection::Decisions, new, |d: &mut Decision| {
+                d.supersedes = Some(old.to_string());
+                Ok(())
+            })
+        })
+    }
+
+    /// Asks a member for advice on a decision.
+    pub fn ask_advice(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        member: &str,
+        today: &str,
+    ) -> Result<(), EditError> {
+        self.change(stamp, |e| {
+            let m: Member = e.get(Collection::Members, member)?;
+            if !m.is_active() {
+                return Err(EditError::Invalid(format!("{} has left the team.", m.name)));
+            }
+            e.update(Collection::Decisions, id, |d: &mut Decision| {
+                if d.consultees.contains_key(member) {
+                    return Err(EditError::Invalid(format!("{} was already asked.", m.name)));
+                }
+                d.consultees.insert(
+                    member.to_string(),
+                    Consultation {
+                        member_id: member.to_string(),
+                        asked_on: today.to_string(),
+                        stance: None,
+                        advice: Text::default(),
+                        answered_on: None,
+                    },
+                );
+                Ok(())
+            })
+        })
+    }
+
+    /// Takes someone off the list of people to consult.
+    pub fn unask_advice(&mut self, stamp: &Stamp, id: &str, member: &str) -> Result<(), EditError> {
+        self.change(stamp, |e| {
+            e.update(Collection::Decisions, id, |d: &mut Decision| {
+                d.consultees
+                    .remove(member)
+                    .map(drop)
+                    .ok_or_else(|| EditError::NotFound {
+                        kind: "consultee",
+                        id: member.to_string(),
+                    })
+            })
+        })
+    }
+
+    /// Records what a consulted member said.
+    pub fn record_advice(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        member: &str,
+        stance: Stance,
+        advice: &str,
+        today: &str,
+    ) -> Result<(), EditError> {
+        check_prose("advice", advice)?;
+        self.change(stamp, |e| {
+            e.update(Collection::Decisions, id, |d: &mut Decision| {
+                let c = d
+                    .consultees
+                    .get_mut(member)
+                    .ok_or_else(|| EditError::NotFound {
+                        kind: "consultee",
+                        id: member.to_string(),
+                    })?;
+                c.stance = Some(stance);
+                c.answered_on = Some(today.to_string());
+                Ok(())
+            })?;
+            e.set_nested_text(
+                Collection::Decisions,
+                id,
+                &["consultees", member],
+                "advice",
+                advice,
+            )
+        })
+    }
+
+    /// Records an objection to a decision's proposal. Returns its id.
+    pub fn raise_objection(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        by: &str,
+        reason: &str,
+        today: &str,
+    ) -> Result<String, EditError> {
+        if reason.trim().is_empty() {
+            return Err(EditError::Invalid("Say what the objection is.".into()));
+        }
+        check_prose("objection", reason)?;
+        let oid = new_id('o');
+        self.change(stamp, |e| {
+            e.get::<Member>(Collection::Members, by)?;
+            e.update(Collection::Decisions, id, |d: &mut Decision| {
+                d.objections.insert(
+                    oid.clone(),
+                    Objection {
+                        id: oid.clone(),
+                        by: by.to_string(),
+                        reason: Text::with_value(reason.trim()),
+                        raised_on: today.to_string(),
+                        resolution: None,
+                        resolution_note: Text::default(),
+                        resolved_on: None,
+                    },
+                );
+                Ok(())
+            })
+        })?;
+        Ok(oid)
+    }
+
+    /// Settles an objection. Overruling needs a recorded reason.
+    pub fn resolve_objection(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        objection: &str,
+        how: Resolution,
+        note: &str,
+        today: &str,
+    ) -> Result<(), EditError> {
+        if how == Resolution::Overruled && note.trim().is_empty() {
+            return Err(EditError::Invalid(
+                "Overruling an objection needs a recorded reason.".into(),
+            ));
+        }
+        check_prose("note", note)?;
+        self.change(stamp, |e| {
+            e.update(Collection::Decisions, id, |d: &mut Decision| {
+                let o = d
+                    .objections
+                    .get_mut(objection)
+                    .ok_or_else(|| EditError::NotFound {
+                        kind: "objection",
+                        id: objection.to_string(),
+                    })?;
+                o.resolution = Some(how);
+                o.resolved_on = Some(today.to_string());
+                Ok(())
+            })?;
+            e.set_nested_text(
+                Collection::Decisions,
+                id,
+                &["objections", objection],
+                "resolution_note",
+                note.trim(),
+            )
+        })
+    }
+
+    /// Adds a goal (strategic priority) to the team. Returns its id.
+    pub fn add_goal(&mut self, stamp: &Stamp, title: &str) -> Result<String, EditError> {
+        let title = clean_name("goal", title)?;
+        let gid = new_id('g');
+        let goal = Goal {
+            id: gid.clone(),
+            title,
+            description: Text::default(),
+        };
+        self.change(stamp, |e| e.insert_goal(&goal))?;
+        Ok(gid)
     }
 }

@@ -83,3 +83,22 @@ string_enum!(
         Retired => "retired" / "Retired",
     }
 );
+
+string_enum!(
+    /// What a consulted person said.
+    Stance {
+        Support => "support" / "Support",
+        Concern => "concern" / "Concern",
+        Objection => "objection" / "Objection",
+        Abstain => "abstain" / "Abstain",
+    }
+);
+
+string_enum!(
+    /// How an objection was settled.
+    Resolution {
+        Amended => "amended" / "Proposal amended",
+        Withdrawn => "withdrawn" / "Objection withdrawn",
+        Overruled => "overruled" / "Overruled, with a reason",
+    }
+);

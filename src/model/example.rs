@@ -3,11 +3,11 @@
 //! some reviews are due and some terms are ending whenever it is opened.
 
 use super::{
-    date::add_days,
+    date::{self, add_days},
     decision::Owner,
     document::{Stamp, TeamDocument},
     edits::{DecisionField, DecisionText, MemberField, RoleField},
-    enums::{DecisionStatus, Method, RoleStatus},
+    enums::{DecisionStatus, Method, Resolution, RoleStatus, Stance},
     error::EditError,
 };
 
@@ -39,7 +39,22 @@ struct DecisionSpec {
     review_in_days: Option<i64>,
     tags: &'static [&'static str],
     author: usize,
+    /// (member, stance, advice); members asked who have not answered: `asked`.
+    advice: &'static [(usize, Stance, &'static str)],
+    asked: &'static [usize],
+    /// (member, reason, resolution)
+    objection: Option<(usize, &'static str, Option<(Resolution, &'static str)>)>,
+    goals: &'static [usize],
+    /// Index of the decision that replaces this one.
+    superseded_by: Option<usize>,
 }
+
+const GOALS: &[&str] = &[
+    "Predictable releases",
+    "Safe user data",
+    "A welcoming community",
+    "A sustainable pace",
+];
 
 const MEMBERS: &[(&str, &[&str])] = &[
     ("Ana Okafor", &["facilitation", "product"]),
@@ -70,7 +85,11 @@ const ROLES: &[RoleSpec] = &[
             "Publishing the monthly budget",
             "Approving spending within the budget",
         ],
-        domain: &["spending under 500 EUR", "supplier payments"],
+        domain: &[
+            "spending under 500 EUR",
+            "budget allocations",
+            "supplier payments",
+        ],
         expertise: &["finance"],
         fillers: &[(3, Some(150))],
         retired: false,
@@ -149,6 +168,18 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: Some(-10),
         tags: &["meetings", "rotation"],
         author: 0,
+        advice: &[],
+        asked: &[],
+        objection: Some((
+            1,
+            "Every quarter is too often for a team of six.",
+            Some((
+                Resolution::Amended,
+                "Amended: terms last a quarter, and note-taking rotates too.",
+            )),
+        )),
+        goals: &[3],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Retire the sprint manager role",
@@ -164,6 +195,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: None,
         tags: &["roles"],
         author: 0,
+        advice: &[],
+        asked: &[],
+        objection: None,
+        goals: &[],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Monthly release train",
@@ -179,6 +215,18 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: Some(-3),
         tags: &["release dates"],
         author: 1,
+        advice: &[
+            (0, Stance::Support, "Predictable dates help everyone plan."),
+            (
+                5,
+                Stance::Concern,
+                "Release notes must reach the forum too.",
+            ),
+        ],
+        asked: &[],
+        objection: None,
+        goals: &[0],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Use a password manager for shared accounts",
@@ -194,6 +242,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: Some(270),
         tags: &["security"],
         author: 1,
+        advice: &[],
+        asked: &[],
+        objection: None,
+        goals: &[1],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Budget for user interviews",
@@ -209,6 +262,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: Some(30),
         tags: &["budget", "research"],
         author: 3,
+        advice: &[],
+        asked: &[],
+        objection: None,
+        goals: &[],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Weekly release notes in the forum",
@@ -224,6 +282,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: None,
         tags: &["community", "release dates"],
         author: 5,
+        advice: &[(1, Stance::Support, "Users ask for this weekly.")],
+        asked: &[],
+        objection: None,
+        goals: &[2],
+        superseded_by: Some(2),
     },
     DecisionSpec {
         title: "Hire a second designer",
@@ -232,13 +295,18 @@ const DECISIONS: &[DecisionSpec] = &[
         owner_role: None,
         owner_member: Some(2),
         method: Method::Consensus,
-        status: DecisionStatus::Open,
+        status: DecisionStatus::Draft,
         outcome: "",
         rationale: "",
         decided_days_ago: None,
         review_in_days: None,
         tags: &["hiring", "design"],
         author: 2,
+        advice: &[],
+        asked: &[],
+        objection: None,
+        goals: &[],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Adopt a four-day week trial",
@@ -247,13 +315,18 @@ const DECISIONS: &[DecisionSpec] = &[
         owner_role: None,
         owner_member: Some(0),
         method: Method::Consent,
-        status: DecisionStatus::Draft,
+        status: DecisionStatus::Open,
         outcome: "",
         rationale: "",
         decided_days_ago: None,
         review_in_days: None,
         tags: &["ways of working"],
         author: 0,
+        advice: &[],
+        asked: &[],
+        objection: Some((3, "Who covers support on Fridays?", None)),
+        goals: &[3],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Move community call to evenings",
@@ -269,6 +342,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: Some(60),
         tags: &["community"],
         author: 5,
+        advice: &[],
+        asked: &[],
+        objection: None,
+        goals: &[2],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Drop the paid analytics tool",
@@ -284,6 +362,15 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: None,
         tags: &["budget", "data"],
         author: 3,
+        advice: &[(
+            2,
+            Stance::Objection,
+            "Research recruits interviewees through its funnels.",
+        )],
+        asked: &[],
+        objection: None,
+        goals: &[],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Quarterly access review",
@@ -299,6 +386,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: Some(-1),
         tags: &["security", "access rights"],
         author: 1,
+        advice: &[],
+        asked: &[],
+        objection: None,
+        goals: &[1],
+        superseded_by: None,
     },
     DecisionSpec {
         title: "Public roadmap",
@@ -314,6 +406,11 @@ const DECISIONS: &[DecisionSpec] = &[
         review_in_days: None,
         tags: &["community", "product"],
         author: 5,
+        advice: &[(0, Stance::Support, "Yes, two quarters ahead at most.")],
+        asked: &[1],
+        objection: None,
+        goals: &[2],
+        superseded_by: None,
     },
 ];
 
@@ -370,6 +467,11 @@ pub fn example_team(today: &str, today_ms: i64) -> Result<(TeamDocument, String)
         }
         role_ids.push(id);
     }
+    let mut goal_ids = Vec::new();
+    for g in GOALS {
+        goal_ids.push(doc.add_goal(&stamp_of(&ids, 0, start + 20 * DAY_MS), g)?);
+    }
+    let mut decision_ids = Vec::new();
     for (i, spec) in DECISIONS.iter().enumerate() {
         let created = start + (30 + 25 * i as i64) * DAY_MS;
         let s = stamp_of(&ids, spec.author, created);
@@ -390,14 +492,65 @@ pub fn example_team(today: &str, today_ms: i64) -> Result<(TeamDocument, String)
             &mut doc,
             DecisionField::Tags(spec.tags.iter().map(|t| t.to_string()).collect()),
         )?;
-        if let Some(ago) = spec.decided_days_ago {
-            set(&mut doc, DecisionField::DecidedOn(Some(day(-ago)?)))?;
+        set(
+            &mut doc,
+            DecisionField::Goals(spec.goals.iter().map(|g| goal_ids[*g].clone()).collect()),
+        )?;
+        let asked_on = date::from_unix_ms(created);
+        for (m, stance, text) in spec.advice {
+            doc.ask_advice(&s, &id, &ids[*m], &asked_on)?;
+            doc.record_advice(
+                &stamp_of(&ids, *m, created),
+                &id,
+                &ids[*m],
+                *stance,
+                text,
+                &asked_on,
+            )?;
         }
-        set(&mut doc, DecisionField::Status(spec.status))?;
+        for m in spec.asked {
+            doc.ask_advice(&s, &id, &ids[*m], &asked_on)?;
+        }
+        if let Some((by, reason, resolution)) = spec.objection {
+            let oid = doc.raise_objection(
+                &stamp_of(&ids, by, created),
+                &id,
+                &ids[by],
+                reason,
+                &asked_on,
+            )?;
+            if let Some((how, note)) = resolution {
+                doc.resolve_objection(&s, &id, &oid, how, note, &asked_on)?;
+            }
+        }
+        // Each decision walks the lifecycle the way people would move it.
+        use DecisionStatus::*;
+        let path: &[DecisionStatus] = match spec.status {
+            Draft => &[],
+            Open => &[Open],
+            Decided | Superseded => &[Open, Decided],
+            Reversed => &[Open, Decided, Reversed],
+            Retired => &[Retired],
+        };
+        for st in path {
+            set(&mut doc, DecisionField::Status(*st))?;
+            if *st == Decided {
+                if let Some(ago) = spec.decided_days_ago {
+                    set(&mut doc, DecisionField::DecidedOn(Some(day(-ago)?)))?;
+                }
+            }
+        }
         doc.set_decision_text(&s, &id, DecisionText::Outcome, spec.outcome)?;
         doc.set_decision_text(&s, &id, DecisionText::Rationale, spec.rationale)?;
         if let Some(r) = spec.review_in_days {
             set(&mut doc, DecisionField::ReviewBy(Some(day(r)?)))?;
+        }
+        decision_ids.push(id);
+    }
+    for (i, spec) in DECISIONS.iter().enumerate() {
+        if let Some(by) = spec.superseded_by {
+            let s = stamp_of(&ids, spec.author, start + 300 * DAY_MS);
+            doc.supersede(&s, &decision_ids[i], &decision_ids[by])?;
         }
     }
     Ok((doc, first))

@@ -14,13 +14,14 @@ pub mod ids;
 mod lenient;
 pub mod member;
 pub mod queries;
+pub mod rights;
 pub mod role;
 pub mod team;
 pub mod text;
 
-pub use decision::{Decision, Owner};
+pub use decision::{Consultation, Decision, Objection, Owner};
 pub use document::{Collection, Stamp, TeamDocument, MAX_DOC_BYTES};
-pub use enums::{DecisionStatus, Method, RoleStatus};
+pub use enums::{DecisionStatus, Method, Resolution, RoleStatus, Stance};
 pub use error::{EditError, LoadError};
 pub use member::Member;
 pub use role::{Filler, PastFiller, Role};

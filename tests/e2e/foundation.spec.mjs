@@ -49,6 +49,7 @@ test('create a team, fill it, reload, and find everything again', async ({ page 
   await page.getByLabel('Driver (why now)').fill('The same two people always run meetings');
   await page.getByLabel('Owner').selectOption({ label: 'Role: Facilitator' });
   await page.getByLabel('Method').selectOption({ label: 'Consent' });
+  await page.getByLabel('Status').selectOption({ label: 'Open' });
   await page.getByLabel('Status').selectOption({ label: 'Decided' });
   await page.getByLabel('Review by').fill('2031-01-15');
   await page.getByLabel('Tags').fill('meetings, rotation');

@@ -30,6 +30,8 @@ test('two teammates join by link, edit offline, exchange files both ways and set
   await a.getByRole('button', { name: 'Add role' }).click();
   await a.getByLabel('Purpose').fill('Good meetings');
   await addDecision(a, 'Rotate facilitation');
+  await a.getByLabel('Owner').selectOption({ label: 'Role: Facilitator' });
+  await a.getByLabel('Method').selectOption({ label: 'Consent' });
   await a.getByLabel('Status').selectOption({ label: 'Open' });
 
   // Ana sends a link; Bo opens it and joins the same team.

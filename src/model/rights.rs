@@ -1,0 +1,305 @@
+//! Decision rights: who decides what, whether a decision may be taken the
+//! way it is set up, whom to consult, and which goals decisions serve.
+//!
+//! Topics are matched on words: "release dates" matches a domain entry
+//! "release dates and scope" and a decision tagged "release". Common words
+//! are ignored and plurals folded, so a matching word means the same thing.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::{
+    decision::{Decision, Owner},
+    enums::{DecisionStatus, Method},
+    member::Member,
+    role::Role,
+    team::{Goal, Team},
+};
+
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of",
+    "on", "or", "our", "over", "the", "to", "under", "up", "we", "with", "who", "what", "when",
+    "how", "all", "any", "new", "about", "than", "per", "each", "every", "this", "that", "use",
+];
+
+/// The meaningful words of a text, lower-cased, plurals folded.
+pub fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| fold(&w))
+        .collect()
+}
+
+/// Folds plurals, "-ing" and a final "e", in that order, so that "dates"
+/// meets "date", "meetings" meets "meet" and "hiring" meets "hire".
+fn fold(w: &str) -> String {
+    let long = |stem: &str| stem.chars().count() >= 3;
+    let mut w = w.to_string();
+    if let Some(stem) = w.strip_suffix("ies").filter(|s| long(s)) {
+        w = format!("{stem}y");
+    } else if let Some(stem) = w.strip_suffix('s').filter(|s| long(s) && !s.ends_with('s')) {
+        w = stem.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ing").filter(|s| long(s)) {
+        w = stem.to_string();
+    }
+    if let Some(stem) = w.strip_suffix('e').filter(|s| long(s)) {
+        w = stem.to_string();
+    }
+    w
+}
+
+/// The entries of `list` about `topic`: those holding all its words if any
+/// do, otherwise those sharing at least one.
+pub fn matching<'a>(list: &'a [String], topic: &BTreeSet<String>) -> Vec<&'a str> {
+    let scored: Vec<(&'a str, BTreeSet<String>)> =
+        list.iter().map(|e| (e.as_str(), words(e))).collect();
+    let full: Vec<&'a str> = scored
+        .iter()
+        .filter(|(_, w)| topic.is_subset(w))
+        .map(|(e, _)| *e)
+        .collect();
+    if !full.is_empty() {
+        return full;
+    }
+    scored
+        .into_iter()
+        .filter(|(_, w)| !w.is_disjoint(topic))
+        .map(|(e, _)| e)
+        .collect()
+}
+
+/// A role that claims a topic, and through which of its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim<'a> {
+    pub role: &'a Role,
+    pub domain: Vec<&'a str>,
+    pub accountabilities: Vec<&'a str>,
+}
+
+/// The answer to "who decides about this?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhoDecides<'a> {
+    pub claims: Vec<Claim<'a>>,
+    pub decisions: Vec<&'a Decision>,
+}
+
+impl WhoDecides<'_> {
+    /// No active role's domain or accountabilities cover the topic.
+    pub fn uncovered(&self) -> bool {
+        self.claims.is_empty()
+    }
+
+    /// Two or more roles hold the topic in their domain: role confusion.
+    pub fn double_claimed(&self) -> bool {
+        self.claims.iter().filter(|c| !c.domain.is_empty()).count() >= 2
+    }
+}
+
+/// Roles whose domain or accountabilities cover `topic` (domain first), and
+/// past decisions on it.
+pub fn who_decides<'a>(team: &'a Team, topic: &str) -> WhoDecides<'a> {
+    let topic = words(topic);
+    if topic.is_empty() {
+        return WhoDecides {
+            claims: Vec::new(),
+            decisions: Vec::new(),
+        };
+    }
+    let mut claims: Vec<Claim<'a>> = team
+        .roles
+        .values()
+        .filter(|r| r.is_active())
+        .map(|r| Claim {
+            role: r,
+            domain: matching(&r.domain, &topic),
+            accountabilities: matching(&r.accountabilities, &topic),
+        })
+        .filter(|c| !c.domain.is_empty() || !c.accountabilities.is_empty())
+        .collect();
+    claims.sort_by(|a, b| {
+        b.domain
+            .len()
+            .cmp(&a.domain.len())
+            .then_with(|| a.role.name.to_lowercase().cmp(&b.role.name.to_lowercase()))
+    });
+    let mut decisions: Vec<&Decision> = team
+        .decisions
+        .values()
+        .filter(|d| !decision_words(d).is_disjoint(&topic))
+        .collect();
+    decisions.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    WhoDecides { claims, decisions }
+}
+
+/// What a decision is about: its title and tags.
+pub fn decision_words(d: &Decision) -> BTreeSet<String> {
+    let mut w = words(&d.title);
+    for t in &d.tags {
+        w.extend(words(t));
+    }
+    w
+}
+
+/// Why a decision cannot be marked decided yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotYet {
+    NoOwner,
+    OutsideDomain { owner: String },
+    OpenObjections(usize),
+    NoAdvice,
+}
+
+impl fmt::Display for NotYet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotYet::NoOwner => write!(f, "Name an owner (a role or a person) before marking it decided."),
+            NotYet::OutsideDomain { owner } => write!(
+                f,
+                "This is not in the domain of {owner}, so it cannot be decided autonomously: use the advice process, consent or the whole team."
+            ),
+            NotYet::OpenObjections(1) => write!(f, "One objection is not resolved yet: a consent decision waits for it."),
+            NotYet::OpenObjections(n) => write!(f, "{n} objections are not resolved yet: a consent decision waits for them."),
+            NotYet::NoAdvice => write!(f, "Nobody has given advice yet: the advice process asks at least one person first."),
+        }
+    }
+}
+
+/// The active roles whose domain covers the decision.
+fn covering_roles<'a>(team: &'a Team, d: &Decision) -> Vec<&'a Role> {
+    let topic = decision_words(d);
+    team.roles
+        .values()
+        .filter(|r| r.is_active() && !matching(&r.domain, &topic).is_empty())
+        .collect()
+}
+
+/// Whether the owner may decide this alone: it falls in the owner role's
+/// domain, or in the domain of a role the owning member holds.
+pub fn owner_may_decide_alone(team: &Team, d: &Decision) -> Result<(), NotYet> {
+    let owner = d.owner().ok_or(NotYet::NoOwner)?;
+    let covering = covering_roles(team, d);
+    let allowed = match &owner {
+        Owner::Role(id) => covering.iter().any(|r| &r.id == id),
+        Owner::Member(id) => covering.iter().any(|r| r.is_filled_by(id)),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(NotYet::OutsideDomain {
+            owner: super::queries::owner_label(team, &owner),
+        })
+    }
+}
+
+/// Whether the decision may be marked decided, the way it is set up.
+pub fn can_decide(team: &Team, d: &Decision) -> Result<(), NotYet> {
+    if d.owner().is_none() {
+        return Err(NotYet::NoOwner);
+    }
+    match d.method {
+        Method::Autonomous => owner_may_decide_alone(team, d),
+        Method::Advice if !d.consultees.values().any(|c| c.stance.is_some()) => {
+            Err(NotYet::NoAdvice)
+        }
+        Method::Consent if d.open_objections() > 0 => {
+            Err(NotYet::OpenObjections(d.open_objections()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The moves a decision may make. Superseding goes through
+/// [`super::TeamDocument::supersede`], which links both records.
+pub fn allowed_next(from: DecisionStatus) -> &'static [DecisionStatus] {
+    use DecisionStatus::*;
+    match from {
+        Draft => &[Open, Retired],
+        Open => &[Draft, Decided, Retired],
+        Decided => &[Reversed, Retired],
+        Superseded | Reversed | Retired => &[],
+    }
+}
+
+/// Someone worth consulting, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion<'a> {
+    pub member: &'a Member,
+    pub reasons: Vec<String>,
+}
+
+/// Fillers of roles whose domain or accountabilities the decision touches,
+/// and members whose expertise matches its tags. The owner is left out.
+pub fn suggest_consultees<'a>(team: &'a Team, d: &Decision) -> Vec<Suggestion<'a>> {
+    let mut topic = decision_words(d);
+    topic.extend(words(d.proposal.as_str()));
+    let owner_member = match d.owner() {
+        Some(Owner::Member(id)) => Some(id),
+        _ => None,
+    };
+    let mut out: Vec<Suggestion<'a>> = Vec::new();
+    let mut add = |member: &'a Member, reason: String| {
+        if !member.is_active() || owner_member.as_deref() == Some(member.id.as_str()) {
+            return;
+        }
+        match out.iter_mut().find(|s| s.member.id == member.id) {
+            Some(s) if !s.reasons.contains(&reason) => s.reasons.push(reason),
+            Some(_) => {}
+            None => out.push(Suggestion {
+                member,
+                reasons: vec![reason],
+            }),
+        }
+    };
+    for role in team.roles.values().filter(|r| r.is_active()) {
+        let touched = !matching(&role.domain, &topic).is_empty()
+            || !matching(&role.accountabilities, &topic).is_empty();
+        if !touched {
+            continue;
+        }
+        for f in role.fillers.values() {
+            if let Some(m) = team.members.get(&f.member_id) {
+                add(m, format!("holds {}", role.name));
+            }
+        }
+    }
+    let tags: BTreeSet<String> = d.tags.iter().flat_map(|t| words(t)).collect();
+    for m in team.members.values() {
+        let shared: Vec<&str> = matching(&m.expertise, &tags);
+        if !shared.is_empty() {
+            add(m, format!("knows {}", shared.join(", ")));
+        }
+    }
+    out.sort_by(|a, b| {
+        b.reasons
+            .len()
+            .cmp(&a.reasons.len())
+            .then_with(|| a.member.name.cmp(&b.member.name))
+    });
+    out
+}
+
+/// Live decisions that serve no goal.
+pub fn decisions_without_goal(team: &Team) -> Vec<&Decision> {
+    team.decisions
+        .values()
+        .filter(|d| d.is_live() && !d.goals.iter().any(|g| team.profile.goals.contains_key(g)))
+        .collect()
+}
+
+/// Goals that no live decision serves.
+pub fn goals_without_decision(team: &Team) -> Vec<&Goal> {
+    team.profile
+        .goals
+        .values()
+        .filter(|g| {
+            !team
+                .decisions
+                .values()
+                .any(|d| d.is_live() && d.goals.contains(&g.id))
+        })
+        .collect()
+}

@@ -1,0 +1,421 @@
+//! Decision rights: who decides, who may decide how, whom to consult,
+//! objections, the lifecycle, and goals.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{new_team, stamp, TODAY};
+use proptest::prelude::*;
+use roundtable::model::{
+    edits::{DecisionField, MemberField, RoleField},
+    rights::{self, can_decide, suggest_consultees, who_decides, NotYet},
+    DecisionStatus, EditError, Method, Owner, Resolution, Stance, TeamDocument,
+};
+
+/// A team with a Release lead (Bo), a Hiring circle and a People lead both
+/// claiming hiring, and Chidi who knows security.
+fn team() -> (TeamDocument, [String; 6]) {
+    let (mut doc, ana) = new_team();
+    let s = stamp(&ana);
+    let bo = doc.add_member(&s, "Bo", TODAY).unwrap();
+    let chidi = doc.add_member(&s, "Chidi", TODAY).unwrap();
+    doc.set_member(&s, &chidi, MemberField::Expertise(vec!["security".into()]))
+        .unwrap();
+    let release = doc.add_role(&s, "Release lead").unwrap();
+    doc.set_role(
+        &s,
+        &release,
+        RoleField::Domain(vec!["release dates".into(), "release checklist".into()]),
+    )
+    .unwrap();
+    doc.set_role(
+        &s,
+        &release,
+        RoleField::Accountabilities(vec!["Writing release notes".into()]),
+    )
+    .unwrap();
+    doc.add_filler(&s, &release, &bo, TODAY, None).unwrap();
+    let circle = doc.add_role(&s, "Hiring circle").unwrap();
+    doc.set_role(&s, &circle, RoleField::Domain(vec!["hiring".into()]))
+        .unwrap();
+    let people = doc.add_role(&s, "People lead").unwrap();
+    doc.set_role(
+        &s,
+        &people,
+        RoleField::Domain(vec!["hiring and onboarding".into()]),
+    )
+    .unwrap();
+    (doc, [ana, bo, chidi, release, circle, people])
+}
+
+#[test]
+fn who_decides_answers_covered_uncovered_and_double_claimed_topics() {
+    let (mut doc, [_, bo, _, release, circle, people]) = team();
+    let s = stamp(&bo);
+    let past = doc.add_decision(&s, "Monthly release train").unwrap();
+    doc.set_decision(
+        &s,
+        &past,
+        DecisionField::Tags(vec!["release dates".into()]),
+        TODAY,
+    )
+    .unwrap();
+    let t = doc.team().unwrap();
+
+    let covered = who_decides(&t, "Release date");
+    assert_eq!(covered.claims.len(), 1);
+    assert_eq!(covered.claims[0].role.id, release);
+    assert_eq!(covered.claims[0].domain, vec!["release dates"]);
+    assert!(!covered.uncovered() && !covered.double_claimed());
+    assert_eq!(
+        covered
+            .decisions
+            .iter()
+            .map(|d| d.id.clone())
+            .collect::<Vec<_>>(),
+        vec![past]
+    );
+    assert!(t.roles[&release].is_filled_by(&bo));
+
+    let notes = who_decides(&t, "release notes");
+    assert!(notes
+        .claims
+        .iter()
+        .any(|c| c.accountabilities == vec!["Writing release notes"]));
+
+    let nobody = who_decides(&t, "office plants");
+    assert!(nobody.uncovered());
+
+    let both = who_decides(&t, "hiring a designer");
+    assert!(both.double_claimed());
+    let ids: Vec<&str> = both.claims.iter().map(|c| c.role.id.as_str()).collect();
+    assert!(ids.contains(&circle.as_str()) && ids.contains(&people.as_str()));
+    assert!(
+        who_decides(&t, "the and of").uncovered(),
+        "common words match nothing"
+    );
+}
+
+#[test]
+fn an_autonomous_decision_must_fall_in_the_owners_domain() {
+    let (mut doc, [ana, bo, _, release, _, _]) = team();
+    let s = stamp(&ana);
+    let d = doc.add_decision(&s, "Move the release date").unwrap();
+    doc.set_decision(&s, &d, DecisionField::Method(Method::Autonomous), TODAY)
+        .unwrap();
+    doc.set_decision(&s, &d, DecisionField::Status(DecisionStatus::Open), TODAY)
+        .unwrap();
+    let refused = doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    );
+    assert!(matches!(refused, Err(EditError::Invalid(m)) if m.contains("owner")));
+
+    // Ana holds no role covering release dates.
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Owner(Some(Owner::Member(ana.clone()))),
+        TODAY,
+    )
+    .unwrap();
+    let t = doc.team().unwrap();
+    let why = can_decide(&t, &t.decisions[&d]).unwrap_err();
+    assert!(matches!(why, NotYet::OutsideDomain { .. }));
+    assert!(why
+        .to_string()
+        .contains("advice process, consent or the whole team"));
+    assert!(doc
+        .set_decision(
+            &s,
+            &d,
+            DecisionField::Status(DecisionStatus::Decided),
+            TODAY
+        )
+        .is_err());
+
+    // Bo fills the Release lead role, whose domain covers it.
+    doc.set_decision(&s, &d, DecisionField::Owner(Some(Owner::Member(bo))), TODAY)
+        .unwrap();
+    let t = doc.team().unwrap();
+    assert_eq!(can_decide(&t, &t.decisions[&d]), Ok(()));
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Owner(Some(Owner::Role(release))),
+        TODAY,
+    )
+    .unwrap();
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    )
+    .unwrap();
+}
+
+#[test]
+fn advice_is_asked_recorded_and_awaited() {
+    let (mut doc, [ana, bo, chidi, release, _, _]) = team();
+    let s = stamp(&ana);
+    let d = doc
+        .add_decision(&s, "Release checklist for security fixes")
+        .unwrap();
+    doc.set_decision(&s, &d, DecisionField::Tags(vec!["security".into()]), TODAY)
+        .unwrap();
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Owner(Some(Owner::Member(ana.clone()))),
+        TODAY,
+    )
+    .unwrap();
+    let t = doc.team().unwrap();
+    let suggested: Vec<(String, Vec<String>)> = suggest_consultees(&t, &t.decisions[&d])
+        .into_iter()
+        .map(|s| (s.member.name.clone(), s.reasons))
+        .collect();
+    assert!(
+        suggested.contains(&("Bo".into(), vec!["holds Release lead".into()])),
+        "{suggested:?}"
+    );
+    assert!(
+        suggested.contains(&("Chidi".into(), vec!["knows security".into()])),
+        "{suggested:?}"
+    );
+    assert!(
+        !suggested.iter().any(|(n, _)| n == "Ana"),
+        "the owner is not asked"
+    );
+
+    doc.set_decision(&s, &d, DecisionField::Status(DecisionStatus::Open), TODAY)
+        .unwrap();
+    doc.ask_advice(&s, &d, &bo, TODAY).unwrap();
+    doc.ask_advice(&s, &d, &chidi, TODAY).unwrap();
+    assert!(doc.ask_advice(&s, &d, &bo, TODAY).is_err(), "asked once");
+    let t = doc.team().unwrap();
+    assert_eq!(can_decide(&t, &t.decisions[&d]), Err(NotYet::NoAdvice));
+    assert_eq!(t.decisions[&d].awaiting_advice().count(), 2);
+
+    doc.record_advice(
+        &stamp(&bo),
+        &d,
+        &bo,
+        Stance::Concern,
+        "Check the changelog first",
+        TODAY,
+    )
+    .unwrap();
+    let dec = doc.decision(&d).unwrap();
+    assert_eq!(dec.consultees[&bo].stance, Some(Stance::Concern));
+    assert_eq!(
+        dec.consultees[&bo].advice.as_str(),
+        "Check the changelog first"
+    );
+    assert_eq!(
+        dec.awaiting_advice()
+            .map(|c| c.member_id.clone())
+            .collect::<Vec<_>>(),
+        vec![chidi.clone()]
+    );
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    )
+    .unwrap();
+    doc.unask_advice(&s, &d, &chidi).unwrap();
+    let _ = release;
+}
+
+#[test]
+fn a_consent_decision_waits_for_every_objection_to_be_resolved() {
+    let (mut doc, [ana, bo, _, _, _, _]) = team();
+    let s = stamp(&ana);
+    let d = doc.add_decision(&s, "Four-day week").unwrap();
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Owner(Some(Owner::Member(ana.clone()))),
+        TODAY,
+    )
+    .unwrap();
+    doc.set_decision(&s, &d, DecisionField::Method(Method::Consent), TODAY)
+        .unwrap();
+    doc.set_decision(&s, &d, DecisionField::Status(DecisionStatus::Open), TODAY)
+        .unwrap();
+    assert!(doc.raise_objection(&s, &d, &bo, "   ", TODAY).is_err());
+    let o1 = doc
+        .raise_objection(
+            &stamp(&bo),
+            &d,
+            &bo,
+            "Who covers support on Fridays?",
+            TODAY,
+        )
+        .unwrap();
+    let o2 = doc
+        .raise_objection(&stamp(&bo), &d, &bo, "Clients expect Friday calls", TODAY)
+        .unwrap();
+    let refused = doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    );
+    assert!(matches!(refused, Err(EditError::Invalid(m)) if m.contains("2 objections")));
+    doc.resolve_objection(
+        &s,
+        &d,
+        &o1,
+        Resolution::Amended,
+        "Support rota covers Fridays",
+        TODAY,
+    )
+    .unwrap();
+    assert!(
+        doc.resolve_objection(&s, &d, &o2, Resolution::Overruled, " ", TODAY)
+            .is_err(),
+        "overruling needs a reason"
+    );
+    assert!(doc
+        .set_decision(
+            &s,
+            &d,
+            DecisionField::Status(DecisionStatus::Decided),
+            TODAY
+        )
+        .is_err());
+    doc.resolve_objection(
+        &s,
+        &d,
+        &o2,
+        Resolution::Overruled,
+        "Calls move to Thursday",
+        TODAY,
+    )
+    .unwrap();
+    doc.set_decision(
+        &s,
+        &d,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    )
+    .unwrap();
+    let dec = doc.decision(&d).unwrap();
+    assert_eq!(
+        dec.objections[&o2].resolution_note.as_str(),
+        "Calls move to Thursday"
+    );
+    assert_eq!(dec.objections[&o1].resolution, Some(Resolution::Amended));
+}
+
+#[test]
+fn superseding_links_both_records_and_ends_the_old_one() {
+    let (mut doc, [ana, ..]) = team();
+    let s = stamp(&ana);
+    let old = doc.add_decision(&s, "Weekly notes").unwrap();
+    let new = doc.add_decision(&s, "Monthly notes").unwrap();
+    assert!(
+        doc.supersede(&s, &old, &new).is_err(),
+        "only a decision in force"
+    );
+    for id in [&old] {
+        doc.set_decision(
+            &s,
+            id,
+            DecisionField::Owner(Some(Owner::Member(ana.clone()))),
+            TODAY,
+        )
+        .unwrap();
+        doc.set_decision(&s, id, DecisionField::Method(Method::Consensus), TODAY)
+            .unwrap();
+        doc.set_decision(&s, id, DecisionField::Status(DecisionStatus::Open), TODAY)
+            .unwrap();
+        doc.set_decision(
+            &s,
+            id,
+            DecisionField::Status(DecisionStatus::Decided),
+            TODAY,
+        )
+        .unwrap();
+    }
+    assert!(doc
+        .set_decision(
+            &s,
+            &old,
+            DecisionField::Status(DecisionStatus::Superseded),
+            TODAY
+        )
+        .is_err());
+    doc.supersede(&s, &old, &new).unwrap();
+    let (o, n) = (doc.decision(&old).unwrap(), doc.decision(&new).unwrap());
+    assert_eq!(o.status, DecisionStatus::Superseded);
+    assert_eq!(o.superseded_by.as_deref(), Some(new.as_str()));
+    assert_eq!(n.supersedes.as_deref(), Some(old.as_str()));
+    assert!(
+        doc.set_decision(&s, &old, DecisionField::Status(DecisionStatus::Open), TODAY)
+            .is_err(),
+        "ended for good"
+    );
+}
+
+#[test]
+fn goals_show_which_decisions_serve_none_and_which_goals_are_unserved() {
+    let (mut doc, [ana, ..]) = team();
+    let s = stamp(&ana);
+    let fast = doc.add_goal(&s, "Predictable releases").unwrap();
+    let _calm = doc.add_goal(&s, "A sustainable pace").unwrap();
+    let d1 = doc.add_decision(&s, "Monthly release train").unwrap();
+    let d2 = doc.add_decision(&s, "New logo").unwrap();
+    doc.set_decision(&s, &d1, DecisionField::Goals(vec![fast.clone()]), TODAY)
+        .unwrap();
+    assert!(matches!(
+        doc.set_decision(
+            &s,
+            &d2,
+            DecisionField::Goals(vec!["g_nothere".into()]),
+            TODAY
+        ),
+        Err(EditError::NotFound { kind: "goal", .. })
+    ));
+    let t = doc.team().unwrap();
+    let without: Vec<&str> = rights::decisions_without_goal(&t)
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(without, vec!["New logo"]);
+    let unserved: Vec<&str> = rights::goals_without_decision(&t)
+        .iter()
+        .map(|g| g.title.as_str())
+        .collect();
+    assert_eq!(unserved, vec!["A sustainable pace"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever status changes people attempt, every one that is accepted
+    /// follows the lifecycle, and a refused one changes nothing.
+    #[test]
+    fn status_changes_follow_the_lifecycle(targets in proptest::collection::vec(0usize..6, 1..12)) {
+        let (mut doc, ana) = new_team();
+        let s = stamp(&ana);
+        let d = doc.add_decision(&s, "Anything").unwrap();
+        doc.set_decision(&s, &d, DecisionField::Owner(Some(Owner::Member(ana.clone()))), TODAY).unwrap();
+        doc.set_decision(&s, &d, DecisionField::Method(Method::Vote), TODAY).unwrap();
+        for k in targets {
+            let to = DecisionStatus::ALL[k];
+            let from = doc.decision(&d).unwrap().status;
+            let heads = doc.heads();
+            match doc.set_decision(&s, &d, DecisionField::Status(to), TODAY) {
+                Ok(()) => prop_assert!(to == from || rights::allowed_next(from).contains(&to), "{from:?} -> {to:?}"),
+                Err(_) => prop_assert_eq!(doc.heads(), heads),
+            }
+        }
+    }
+}
