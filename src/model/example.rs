@@ -43,11 +43,14 @@ struct DecisionSpec {
     advice: &'static [(usize, Stance, &'static str)],
     asked: &'static [usize],
     /// (member, reason, resolution)
-    objection: Option<(usize, &'static str, Option<(Resolution, &'static str)>)>,
+    objection: Option<ObjectionSpec>,
     goals: &'static [usize],
     /// Index of the decision that replaces this one.
     superseded_by: Option<usize>,
 }
+
+/// (member, reason, how it was settled)
+type ObjectionSpec = (usize, &'static str, Option<(Resolution, &'static str)>);
 
 const GOALS: &[&str] = &[
     "Predictable releases",

@@ -131,7 +131,7 @@ pub fn who_decides<'a>(team: &'a Team, topic: &str) -> WhoDecides<'a> {
         .values()
         .filter(|d| !decision_words(d).is_disjoint(&topic))
         .collect();
-    decisions.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    decisions.sort_by_key(|d| std::cmp::Reverse(d.created_at));
     WhoDecides { claims, decisions }
 }
 
