@@ -324,26 +324,25 @@ fn superseding_links_both_records_and_ends_the_old_one() {
         doc.supersede(&s, &old, &new).is_err(),
         "only a decision in force"
     );
-    for id in [&old] {
-        doc.set_decision(
-            &s,
-            id,
-            DecisionField::Owner(Some(Owner::Member(ana.clone()))),
-            TODAY,
-        )
+    let id = &old;
+    doc.set_decision(
+        &s,
+        &old,
+        DecisionField::Owner(Some(Owner::Member(ana.clone()))),
+        TODAY,
+    )
+    .unwrap();
+    doc.set_decision(&s, id, DecisionField::Method(Method::Consensus), TODAY)
         .unwrap();
-        doc.set_decision(&s, id, DecisionField::Method(Method::Consensus), TODAY)
-            .unwrap();
-        doc.set_decision(&s, id, DecisionField::Status(DecisionStatus::Open), TODAY)
-            .unwrap();
-        doc.set_decision(
-            &s,
-            id,
-            DecisionField::Status(DecisionStatus::Decided),
-            TODAY,
-        )
+    doc.set_decision(&s, id, DecisionField::Status(DecisionStatus::Open), TODAY)
         .unwrap();
-    }
+    doc.set_decision(
+        &s,
+        &old,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    )
+    .unwrap();
     assert!(doc
         .set_decision(
             &s,
