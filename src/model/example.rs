@@ -57,6 +57,7 @@ const GOALS: &[&str] = &[
     "Safe user data",
     "A welcoming community",
     "A sustainable pace",
+    "Clear documentation",
 ];
 
 const MEMBERS: &[(&str, &[&str])] = &[

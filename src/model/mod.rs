@@ -10,6 +10,7 @@ pub mod edits;
 pub mod enums;
 pub mod error;
 pub mod example;
+pub mod filter;
 pub mod ids;
 mod lenient;
 pub mod member;

@@ -99,3 +99,21 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), JsValue> {
         .await
         .map(drop)
 }
+
+/// The page's `?query`, with the `?`.
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the page's `?query` without a reload or a history entry.
+pub fn set_query(query: &str) {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default();
+        if let Ok(history) = w.history() {
+            let _ =
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+        }
+    }
+}

@@ -7,11 +7,13 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{join_tags, DateField, LocalInput, SelectField, TextField},
+    filters::FilterBar,
     state::{AppState, Screen, Touched},
+    workflow::{Consultation, GoalsAndLinks, Objections, RightsNote},
 };
 use crate::model::{
     edits::{split_tags, DecisionField, DecisionText},
-    queries, Collection, Decision, DecisionStatus, Method, Owner,
+    queries, rights, Collection, Decision, DecisionStatus, Method, Owner,
 };
 
 #[component]
@@ -34,11 +36,13 @@ pub fn DecisionsList() -> impl IntoView {
         }
     };
     let today = browser::today();
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
+            let filter = state.filter.get();
             queries::sorted_decisions(t)
                 .into_iter()
+                .filter(|d| filter.matches(t, d))
                 .map(|d| {
                     let owner = d
                         .owner()
@@ -55,7 +59,7 @@ pub fn DecisionsList() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <section aria-labelledby="decisions-heading">
             <h2 id="decisions-heading">"Decisions"</h2>
@@ -63,9 +67,15 @@ pub fn DecisionsList() -> impl IntoView {
                 <LocalInput label="New decision title" value=new_title />
                 <button type="submit" class="primary">"Add decision"</button>
             </form>
+            <FilterBar />
+            <p class="meta" aria-live="polite">{move || {
+                let total = state.team.with(|t| t.as_ref().map_or(0, |t| t.decisions.len()));
+                let shown = rows.with(Vec::len);
+                if shown == total { format!("{total} decisions") } else { format!("Showing {shown} of {total} decisions") }
+            }}</p>
             <ul class="cards" aria-label="Decisions">
                 {move || {
-                    rows()
+                    rows.get()
                         .into_iter()
                         .map(|(id, title, status, owner, review, due)| {
                             view! {
@@ -150,9 +160,13 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             .map(|m| (m.as_str().to_string(), m.label().to_string()))
             .collect::<Vec<_>>()
     });
-    let statuses = Signal::derive(|| {
-        DecisionStatus::ALL
-            .iter()
+    // Only the moves the lifecycle allows are offered.
+    let statuses = Signal::derive(move || {
+        let now = decision
+            .with(|d| d.as_ref().map(|d| d.status))
+            .unwrap_or(DecisionStatus::Draft);
+        std::iter::once(now)
+            .chain(rights::allowed_next(now).iter().copied())
             .map(|s| (s.as_str().to_string(), s.label().to_string()))
             .collect::<Vec<_>>()
     });
@@ -162,6 +176,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
                 <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
                 <ConflictsBox collection=Collection::Decisions id=id.get_value() />
+                <RightsNote id=id.get_value() />
                 <div class="card">
                     <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
                     {prose(DecisionText::Driver)}
@@ -205,6 +220,9 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                         on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
                     />
                 </div>
+                <Consultation id=id.get_value() />
+                <Objections id=id.get_value() />
+                <GoalsAndLinks id=id.get_value() />
                 <div class="card">
                     {prose(DecisionText::Outcome)}
                     {prose(DecisionText::Rationale)}

@@ -76,7 +76,15 @@ pub fn SelectField(
     view! {
         <div class="field">
             <label class="field-label" for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+            <select id=id on:change=move |ev| {
+                on_change.run(event_target_value(&ev));
+                // A refused choice snaps back to what the document holds.
+                let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+                let stored = value.get_untracked();
+                if select.value() != stored {
+                    select.set_value(&stored);
+                }
+            }>
                 {move || {
                     let current = value.get();
                     options
@@ -84,7 +92,7 @@ pub fn SelectField(
                         .into_iter()
                         .map(|(v, l)| {
                             let selected = v == current;
-                            view! { <option value=v selected=selected>{l}</option> }
+                            view! { <option value=v prop:selected=selected>{l}</option> }
                         })
                         .collect_view()
                 }}

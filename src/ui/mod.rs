@@ -5,6 +5,8 @@ mod browser;
 mod conflicts;
 mod decisions;
 mod fields;
+mod filters;
+mod goals;
 mod identity;
 mod members;
 mod notice;
@@ -15,6 +17,8 @@ mod share;
 mod shell;
 pub mod state;
 mod welcome;
+mod who_decides;
+mod workflow;
 
 use leptos::prelude::*;
 
@@ -52,6 +56,11 @@ fn App() -> impl IntoView {
         }
     };
     take_link();
+    // A bookmarked view of the decision log opens on it.
+    if !state.filter.with_untracked(|f| f.is_empty()) && state.team.with_untracked(Option::is_some)
+    {
+        state.screen.set(Screen::Decisions);
+    }
     let _ = window_event_listener(leptos::ev::hashchange, move |_| take_link());
     // Only whether a team is open matters here: reading the team itself
     // would rebuild every screen, and lose focus, on each keystroke.

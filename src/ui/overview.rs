@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{
     browser,
     fields::TextField,
+    goals::GoalsCard,
     identity::WhoAreYou,
     offline::StorageCard,
     share::{ImportCard, ShareCard},
@@ -56,6 +57,7 @@ pub fn Overview() -> impl IntoView {
                 />
             </div>
             <StandsOut />
+            <GoalsCard />
             <ShareCard />
             <ImportCard />
             <StorageCard />

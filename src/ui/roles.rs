@@ -169,6 +169,7 @@ pub fn RoleEditor(id: String) -> impl IntoView {
                     />
                 </div>
                 <Fillers id=id.get_value() role=role />
+                <RoleDecisions id=id.get_value() />
                 <div class="card">
                     {move || {
                         if role.with(|r| r.as_ref().is_some_and(Role::is_active)) {
@@ -308,7 +309,7 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                             list.into_iter()
                                 .map(|(mid, label, _)| {
                                     let selected = pick.get_untracked() == mid;
-                                    view! { <option value=mid selected=selected>{label}</option> }
+                                    view! { <option value=mid prop:selected=selected>{label}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -326,6 +327,54 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                     </ul>
                 })
             }}
+        </div>
+    }
+}
+
+/// The decisions this role owns; those due for review stand out.
+#[component]
+fn RoleDecisions(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let owner = crate::model::Owner::Role(id).encode();
+    let today = browser::today();
+    let list = move || {
+        state.team.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    queries::sorted_decisions(t)
+                        .into_iter()
+                        .filter(|d| d.owner.as_deref() == Some(owner.as_str()))
+                        .map(|d| {
+                            (
+                                d.id.clone(),
+                                d.title.clone(),
+                                d.status.label(),
+                                d.review_due(&today),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="card">
+            <h3>"Decisions of this role"</h3>
+            <ul class="plain" aria-label="Decisions of this role">
+                {move || {
+                    let l = list();
+                    if l.is_empty() {
+                        return view! { <li class="meta">"None yet."</li> }.into_any();
+                    }
+                    l.into_iter().map(|(did, title, status, due)| view! {
+                        <li class:warn=due>
+                            <button type="button" class="link" on:click=move |_| state.screen.set(Screen::Decision(did.clone()))>{title}</button>
+                            <span class="badge">{status}</span>
+                            {due.then(|| view! { <span class="badge warn">"Review due"</span> })}
+                        </li>
+                    }).collect_view().into_any()
+                }}
+            </ul>
         </div>
     }
 }

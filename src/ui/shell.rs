@@ -12,6 +12,7 @@ use super::{
     roles::{RoleEditor, RolesList},
     share::{ImportResult, PendingTeamPrompt},
     state::{AppState, Screen},
+    who_decides::WhoDecides,
 };
 use crate::model::queries;
 
@@ -54,6 +55,7 @@ pub fn TeamShell() -> impl IntoView {
                 Screen::Role(id) => view! { <RoleEditor id=id /> }.into_any(),
                 Screen::Decisions => view! { <DecisionsList /> }.into_any(),
                 Screen::Decision(id) => view! { <DecisionEditor id=id /> }.into_any(),
+                Screen::WhoDecides => view! { <WhoDecides /> }.into_any(),
             }}
         </main>
     }
@@ -89,6 +91,7 @@ fn SectionNav() -> impl IntoView {
                 {item("Members", Screen::Members)}
                 {item("Roles", Screen::Roles)}
                 {item("Decisions", Screen::Decisions)}
+                {item("Who decides?", Screen::WhoDecides)}
             </ul>
         </nav>
     }
@@ -126,7 +129,7 @@ fn WhoAmI() -> impl IntoView {
                         .into_iter()
                         .map(|(id, name)| {
                             let selected = me.as_deref() == Some(id.as_str());
-                            view! { <option value=id selected=selected>{name}</option> }
+                            view! { <option value=id prop:selected=selected>{name}</option> }
                         })
                         .collect_view()
                 }}
@@ -159,7 +162,7 @@ fn TeamSwitcher() -> impl IntoView {
                         .into_iter()
                         .map(|t| {
                             let selected = current.as_deref() == Some(t.id.as_str());
-                            view! { <option value=t.id selected=selected>{t.name}</option> }
+                            view! { <option value=t.id prop:selected=selected>{t.name}</option> }
                         })
                         .collect_view()
                 }}

@@ -23,6 +23,7 @@ pub enum Screen {
     Role(String),
     Decisions,
     Decision(String),
+    WhoDecides,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +89,8 @@ pub struct AppState {
     pub unsaved: RwSignal<bool>,
     /// Bumped after every write, so storage figures are re-read.
     pub writes: RwSignal<u64>,
+    /// The decision list's filter, mirrored in the page address.
+    pub filter: RwSignal<crate::model::filter::DecisionFilter>,
 }
 
 impl Default for AppState {
@@ -116,6 +119,9 @@ impl AppState {
             persisted: RwSignal::new(None),
             unsaved: RwSignal::new(false),
             writes: RwSignal::new(0),
+            filter: RwSignal::new(crate::model::filter::DecisionFilter::from_query(
+                &browser::query(),
+            )),
         };
         let start = current
             .filter(|c| teams.iter().any(|t| &t.id == c))
@@ -489,5 +495,15 @@ impl AppState {
         let team = self.team_id().unwrap_or_default();
         self.store
             .with_value(|s| (s.team_chars(&team), s.total_chars()))
+    }
+
+    /// Re-reads the whole team, after an edit that touched several records.
+    pub fn refresh_team(&self) {
+        let mut team = None;
+        self.open
+            .with_value(|o| team = o.as_ref().and_then(|o| o.doc.team().ok()));
+        if let Some(t) = team {
+            self.team.set(Some(t));
+        }
     }
 }

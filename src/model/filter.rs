@@ -1,0 +1,186 @@
+//! Finding decisions: a filter that can live in the page address, so a view
+//! can be bookmarked or sent.
+
+use super::{
+    decision::{Decision, Owner},
+    enums::{DecisionStatus, Method},
+    rights::words,
+    team::Team,
+};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DecisionFilter {
+    pub text: String,
+    pub status: Option<DecisionStatus>,
+    pub method: Option<Method>,
+    /// `role:<id>` or `member:<id>`: decisions owned by it.
+    pub owner: Option<String>,
+    /// Decisions that involve this member: owner, filler of the owning role,
+    /// consulted, or objecting.
+    pub member: Option<String>,
+    pub tag: Option<String>,
+    pub goal: Option<String>,
+    /// Created or decided on or after / before these dates (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl DecisionFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == DecisionFilter::default()
+    }
+
+    /// The filter from a page query such as `?status=open&q=budget`.
+    /// Unknown or malformed parts are ignored.
+    pub fn from_query(query: &str) -> Self {
+        let mut f = DecisionFilter::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(v);
+            let v = v.trim();
+            if v.is_empty() || v.chars().count() > 200 {
+                continue;
+            }
+            let some = || Some(v.to_string());
+            match k {
+                "q" => f.text = v.to_string(),
+                "status" => f.status = DecisionStatus::parse(v),
+                "method" => f.method = Method::parse(v),
+                "owner" => f.owner = Owner::decode(v).map(|o| o.encode()),
+                "member" => f.member = some(),
+                "tag" => f.tag = some(),
+                "goal" => f.goal = some(),
+                "from" if super::date::is_iso_date(v) => f.from = some(),
+                "to" if super::date::is_iso_date(v) => f.to = some(),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The page query for this filter (empty when it filters nothing).
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        let mut put = |k: &str, v: Option<&str>| {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                parts.push(format!("{k}={}", encode(v)));
+            }
+        };
+        put("q", Some(&self.text));
+        put("status", self.status.map(|s| s.as_str()));
+        put("method", self.method.map(|m| m.as_str()));
+        put("owner", self.owner.as_deref());
+        put("member", self.member.as_deref());
+        put("tag", self.tag.as_deref());
+        put("goal", self.goal.as_deref());
+        put("from", self.from.as_deref());
+        put("to", self.to.as_deref());
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    pub fn matches(&self, team: &Team, d: &Decision) -> bool {
+        if self.status.is_some_and(|s| s != d.status) || self.method.is_some_and(|m| m != d.method)
+        {
+            return false;
+        }
+        if self
+            .owner
+            .as_ref()
+            .is_some_and(|o| d.owner.as_ref() != Some(o))
+        {
+            return false;
+        }
+        if let Some(m) = &self.member {
+            let owns = match d.owner() {
+                Some(Owner::Member(id)) => &id == m,
+                Some(Owner::Role(id)) => team.roles.get(&id).is_some_and(|r| r.is_filled_by(m)),
+                None => false,
+            };
+            let involved = owns
+                || d.consultees.contains_key(m)
+                || d.objections.values().any(|o| &o.by == m)
+                || d.created_by.as_ref() == Some(m);
+            if !involved {
+                return false;
+            }
+        }
+        if self
+            .tag
+            .as_ref()
+            .is_some_and(|t| !d.tags.iter().any(|x| x.eq_ignore_ascii_case(t)))
+        {
+            return false;
+        }
+        if self.goal.as_ref().is_some_and(|g| !d.goals.contains(g)) {
+            return false;
+        }
+        let day = d
+            .decided_on
+            .clone()
+            .unwrap_or_else(|| super::date::from_unix_ms(d.created_at));
+        if self
+            .from
+            .as_ref()
+            .is_some_and(|f| day.as_str() < f.as_str())
+            || self.to.as_ref().is_some_and(|t| day.as_str() > t.as_str())
+        {
+            return false;
+        }
+        let wanted = words(&self.text);
+        if !wanted.is_empty() {
+            let mut have = words(&d.title);
+            for t in [&d.driver, &d.proposal, &d.outcome, &d.rationale] {
+                have.extend(words(t.as_str()));
+            }
+            for t in &d.tags {
+                have.extend(words(t));
+            }
+            if !wanted.is_subset(&have) {
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,136 @@
+//! The decision log's filter bar. The filter lives in the page address
+//! (`?status=open&q=budget`), so a view can be bookmarked or sent.
+
+use leptos::prelude::*;
+
+use super::{
+    browser,
+    fields::{DateField, LocalInput, SelectField},
+    state::AppState,
+};
+use crate::model::{filter::DecisionFilter, queries, DecisionStatus, Method, Owner};
+
+fn any(label: &str) -> (String, String) {
+    (String::new(), label.to_string())
+}
+
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let f = state.filter;
+    // Mirror every change in the address bar.
+    Effect::new(move |_| browser::set_query(&f.with(DecisionFilter::to_query)));
+    let text = RwSignal::new(f.get_untracked().text);
+    Effect::new(move |_| {
+        let t = text.get();
+        if f.with_untracked(|f| f.text != t) {
+            f.update(|f| f.text = t);
+        }
+    });
+    let set = move |apply: fn(&mut DecisionFilter, String)| {
+        Callback::new(move |v: String| f.update(|x| apply(x, v)))
+    };
+    let team_options = move |pick: fn(&crate::model::Team) -> Vec<(String, String)>,
+                             all: &'static str| {
+        Signal::derive(move || {
+            let mut out = vec![any(all)];
+            state
+                .team
+                .with(|t| out.extend(t.as_ref().map(pick).unwrap_or_default()));
+            out
+        })
+    };
+    let owners = team_options(
+        |t| {
+            let mut v: Vec<(String, String)> = queries::sorted_roles(t)
+                .into_iter()
+                .map(|r| {
+                    (
+                        Owner::Role(r.id.clone()).encode(),
+                        format!("Role: {}", r.name),
+                    )
+                })
+                .collect();
+            v.extend(queries::sorted_members(t).into_iter().map(|m| {
+                (
+                    Owner::Member(m.id.clone()).encode(),
+                    format!("Person: {}", m.name),
+                )
+            }));
+            v
+        },
+        "Any owner",
+    );
+    let people = team_options(
+        |t| {
+            queries::sorted_members(t)
+                .into_iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect()
+        },
+        "Anyone",
+    );
+    let tags = team_options(
+        |t| {
+            let mut all: Vec<String> = t
+                .decisions
+                .values()
+                .flat_map(|d| d.tags.iter().map(|x| x.to_lowercase()))
+                .collect();
+            all.sort();
+            all.dedup();
+            all.into_iter().map(|x| (x.clone(), x)).collect()
+        },
+        "Any tag",
+    );
+    let goals = team_options(
+        |t| {
+            t.profile
+                .goals
+                .values()
+                .map(|g| (g.id.clone(), g.title.clone()))
+                .collect()
+        },
+        "Any goal",
+    );
+    let statuses = Signal::derive(|| {
+        std::iter::once(any("Any status"))
+            .chain(
+                DecisionStatus::ALL
+                    .iter()
+                    .map(|s| (s.as_str().to_string(), s.label().to_string())),
+            )
+            .collect::<Vec<_>>()
+    });
+    let methods = Signal::derive(|| {
+        std::iter::once(any("Any method"))
+            .chain(
+                Method::ALL
+                    .iter()
+                    .map(|m| (m.as_str().to_string(), m.label().to_string())),
+            )
+            .collect::<Vec<_>>()
+    });
+    let val = move |get: fn(&DecisionFilter) -> Option<String>| {
+        Signal::derive(move || f.with(get).unwrap_or_default())
+    };
+    view! {
+        <section class="card filters" aria-label="Find decisions">
+            <LocalInput label="Search decisions" value=text />
+            <div class="grid">
+                <SelectField label="Status" options=statuses value=val(|x| x.status.map(|s| s.as_str().to_string())) on_change=set(|x, v| x.status = DecisionStatus::parse(&v)) />
+                <SelectField label="Method" options=methods value=val(|x| x.method.map(|m| m.as_str().to_string())) on_change=set(|x, v| x.method = Method::parse(&v)) />
+                <SelectField label="Owner" options=owners value=val(|x| x.owner.clone()) on_change=set(|x, v| x.owner = Owner::decode(&v).map(|o| o.encode())) />
+                <SelectField label="Person involved" options=people value=val(|x| x.member.clone()) on_change=set(|x, v| x.member = (!v.is_empty()).then_some(v)) />
+                <SelectField label="Tag" options=tags value=val(|x| x.tag.clone()) on_change=set(|x, v| x.tag = (!v.is_empty()).then_some(v)) />
+                <SelectField label="Goal" options=goals value=val(|x| x.goal.clone()) on_change=set(|x, v| x.goal = (!v.is_empty()).then_some(v)) />
+                <DateField label="From" value=Signal::derive(move || f.with(|x| x.from.clone())) on_change=Callback::new(move |v| f.update(|x| x.from = v)) />
+                <DateField label="To" value=Signal::derive(move || f.with(|x| x.to.clone())) on_change=Callback::new(move |v| f.update(|x| x.to = v)) />
+            </div>
+            <button type="button" on:click=move |_| {
+                text.set(String::new());
+                f.set(DecisionFilter::default());
+            }>"Clear filters"</button>
+        </section>
+    }
+}

@@ -1,0 +1,202 @@
+// Shared decision-making as the app supports it: who decides, the advice
+// process, consent with objections, review dates, goals, and finding things.
+import { test, expect } from '@playwright/test';
+import {
+  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, teamLink,
+} from './helpers.mjs';
+
+async function openDecision(page, title) {
+  await section(page, 'Decisions');
+  await page.getByRole('list', { name: 'Decisions' }).getByRole('button', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+}
+
+async function addRole(page, name, domain) {
+  await section(page, 'Roles');
+  await page.getByLabel('New role name').fill(name);
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await page.getByLabel('Domain').fill(domain);
+}
+
+async function send(from, to) {
+  const file = await downloadTeamFile(from);
+  await importFile(to, file.bytes, file.name);
+  await expect(to.getByRole('status').first()).toContainText('Imported');
+}
+
+test('who decides: a covered, an uncovered and a double-claimed topic', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open the example team' }).click();
+  await addRole(page, 'Hiring circle', 'hiring');
+  await addRole(page, 'People lead', 'hiring and onboarding');
+  await section(page, 'Who decides?');
+  const topic = page.getByLabel('Topic');
+  const answer = page.getByRole('region', { name: 'Answer' });
+
+  await topic.fill('release dates');
+  await expect(answer.getByRole('button', { name: 'Release lead' })).toBeVisible();
+  await expect(answer).toContainText('decides alone: release dates');
+  await expect(answer).toContainText(/Held by (Bo Lindqvist, Eli Cohen|Eli Cohen, Bo Lindqvist)/);
+  await expect(answer.getByRole('button', { name: /Monthly release train/ })).toBeVisible();
+  await shot(page, '40-who-decides');
+
+  await topic.fill('office plants');
+  await expect(answer).toContainText('No role covers this topic.');
+
+  await topic.fill('hiring');
+  await expect(answer).toContainText('Role confusion');
+  await expect(answer).toContainText('Hiring circle and People lead all claim this');
+});
+
+test('an advice decision and a consent decision with an objection, between two teammates', async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await createTeam(a, { team: 'Platform', me: 'Ana' });
+  await addRole(a, 'Security keeper', 'access rights');
+  await b.goto(await teamLink(a));
+  await b.getByLabel('Not listed? Your name').fill('Bo');
+  await b.getByRole('button', { name: 'Add me to the team' }).click();
+  await send(b, a);
+  await section(a, 'Roles');
+  await a.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Security keeper' }).click();
+  await a.getByLabel('Assign a member').selectOption({ label: 'Bo' });
+  await a.getByRole('button', { name: 'Assign', exact: true }).click();
+
+  // Advice: Ana proposes, the app suggests Bo, Bo answers, Ana decides.
+  await addDecision(a, 'Rotate access keys');
+  await a.getByLabel('Tags').fill('access rights');
+  await a.getByLabel('Owner').selectOption({ label: 'Person: Ana' });
+  await a.getByLabel('Method').selectOption({ label: 'Advice process' });
+  await a.getByLabel('Status').selectOption({ label: 'Open' });
+  await expect(a.getByRole('note')).toContainText('Nobody has given advice yet');
+  await a.getByRole('button', { name: 'Ask Bo' }).click();
+  const consulted = a.getByRole('list', { name: 'People consulted' });
+  await expect(consulted).toContainText('not answered yet');
+  await a.getByLabel('Status').selectOption({ label: 'Decided' });
+  await expect(a.getByRole('alert')).toContainText('Nobody has given advice yet');
+  await expect(a.getByLabel('Status')).toHaveValue('open');
+  await send(a, b);
+  await openDecision(b, 'Rotate access keys');
+  await b.getByLabel("Bo's answer").selectOption({ label: 'Support' });
+  await b.getByLabel('What Bo said').fill('Yes, every quarter.');
+  await b.getByRole('button', { name: 'Record answer' }).click();
+  await expect(b.getByRole('list', { name: 'People consulted' })).toContainText('Yes, every quarter.');
+  await send(b, a);
+  await openDecision(a, 'Rotate access keys');
+  await expect(consulted).toContainText('Support');
+  await expect(a.getByRole('note')).toHaveCount(0);
+  await a.getByLabel('Status').selectOption({ label: 'Decided' });
+  await expect(a.getByLabel('Status')).toHaveValue('decided');
+  await shot(a, '41-advice-decided');
+
+  // Consent: Bo objects, Ana cannot decide until it is resolved.
+  await addDecision(a, 'Four-day week trial');
+  await a.getByLabel('Owner').selectOption({ label: 'Person: Ana' });
+  await a.getByLabel('Method').selectOption({ label: 'Consent' });
+  await a.getByLabel('Status').selectOption({ label: 'Open' });
+  await send(a, b);
+  await openDecision(b, 'Four-day week trial');
+  await b.getByLabel('Objection by').selectOption({ label: 'Bo' });
+  await b.getByLabel('Objection', { exact: true }).fill('Who covers support on Fridays?');
+  await b.getByRole('button', { name: 'Record objection' }).click();
+  await send(b, a);
+  await openDecision(a, 'Four-day week trial');
+  const objections = a.getByRole('list', { name: 'Objections raised' });
+  await expect(objections).toContainText('Bo objects: Who covers support on Fridays?');
+  await expect(a.getByRole('note')).toContainText('One objection is not resolved yet');
+  await a.getByLabel('Status').selectOption({ label: 'Decided' });
+  await expect(a.getByRole('alert')).toContainText('objection is not resolved');
+  await a.getByLabel("How was Bo's objection resolved?").selectOption({ label: 'Proposal amended' });
+  await a.getByLabel('Resolution note').fill('A support rota covers Fridays.');
+  await a.getByRole('button', { name: 'Resolve objection' }).click();
+  await expect(objections).toContainText('Proposal amended');
+  await a.getByLabel('Status').selectOption({ label: 'Decided' });
+  await expect(a.getByLabel('Status')).toHaveValue('decided');
+  await shot(a, '42-consent-decided');
+  await send(a, b);
+  await openDecision(b, 'Four-day week trial');
+  await expect(b.getByLabel('Status')).toHaveValue('decided');
+  await expect(b.getByRole('list', { name: 'Objections raised' })).toContainText('A support rota covers Fridays.');
+});
+
+test('review dates, goals and superseding show where people look', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open the example team' }).click();
+  const goals = page.getByRole('region', { name: 'Goals' });
+  await expect(goals.getByRole('list', { name: 'Team goals' })).toContainText('Predictable releases');
+  await expect(goals).toContainText('No decision serves');
+  await expect(goals.getByRole('list', { name: 'Decisions serving no goal' }).getByRole('button').first()).toBeVisible();
+  await section(page, 'Roles');
+  await page.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Release lead' }).click();
+  const owned = page.getByRole('list', { name: 'Decisions of this role' });
+  await expect(owned.getByRole('listitem').filter({ hasText: 'Monthly release train' })).toContainText('Review due');
+  await shot(page, '43-role-decisions');
+  await openDecision(page, 'Weekly release notes in the forum');
+  await expect(page.getByText('Superseded by')).toBeVisible();
+  await page.getByRole('button', { name: 'Monthly release train' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Monthly release train' })).toBeVisible();
+  await expect(page.getByText('Supersedes')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Predictable releases' })).toBeChecked();
+});
+
+test('decisions are found by filters kept in the address, so a view can be bookmarked', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open the example team' }).click();
+  await section(page, 'Decisions');
+  const list = page.getByRole('list', { name: 'Decisions' });
+  await expect(list.getByRole('listitem')).toHaveCount(12);
+  await page.getByRole('region', { name: 'Find decisions' }).getByLabel('Status').selectOption({ label: 'Decided' });
+  await page.getByRole('region', { name: 'Find decisions' }).getByLabel('Tag').selectOption({ label: 'security' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByText('Showing 2 of 12 decisions')).toBeVisible();
+  await expect(page).toHaveURL(/\?status=decided&tag=security$/);
+  await shot(page, '44-filtered');
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Search decisions').fill('roadmap');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(page).toHaveURL(/\?q=roadmap$/);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('region', { name: 'Find decisions' }).getByLabel('Person involved').selectOption({ label: 'Chidi Mensah' });
+  await expect(list.getByRole('button', { name: 'Drop the paid analytics tool' })).toBeVisible();
+});
+
+test('whatever people type is shown as text, never run as markup', async ({ page, browser }) => {
+  const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
+  await createTeam(page, { team: `T ${evil}`, purpose: evil, me: `Ana ${evil}` });
+  await addMember(page, `Bo ${evil}`);
+  await page.getByRole('list', { name: 'Members' }).getByRole('button', { name: `Bo ${evil}` }).click();
+  await page.getByLabel('Expertise').fill(evil);
+  await addRole(page, `Role ${evil}`, evil);
+  await page.getByLabel('Purpose').fill(evil);
+  await page.getByLabel('Accountabilities').fill(evil);
+  await addDecision(page, `Decision ${evil}`);
+  for (const label of ['Driver (why now)', 'Proposal', 'Outcome', 'Rationale', 'Tags']) await page.getByLabel(label).fill(evil);
+  await page.getByLabel('Objection by').selectOption({ index: 1 });
+  await page.getByLabel('Objection', { exact: true }).fill(evil);
+  await page.getByRole('button', { name: 'Record objection' }).click();
+  await section(page, 'Overview');
+  await page.getByLabel('New goal').fill(`Goal ${evil}`);
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await section(page, 'Who decides?');
+  await page.getByLabel('Topic').fill(evil);
+  // The same text arrives at a teammate's copy through a file.
+  const file = await downloadTeamFile(page);
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('./');
+  await other.getByLabel('Open a team file a teammate sent').setInputFiles({ name: 't.automerge', mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) });
+  await expect(other.getByRole('heading', { level: 1 })).toContainText('<script>');
+  for (const p of [page, other]) {
+    for (const s of ['Overview', 'Members', 'Roles', 'Decisions']) {
+      await section(p, s);
+      await expect(p.getByText(evil).first()).toBeVisible();
+    }
+    expect(await p.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await p.evaluate(() => document.querySelectorAll('img, main script').length)).toBe(0);
+  }
+  await openDecision(page, `Decision ${evil}`);
+  await expect(page.getByRole('list', { name: 'Objections raised' })).toContainText(evil);
+  await shot(page, '45-markup-as-text');
+});
