@@ -418,3 +418,75 @@ proptest! {
         }
     }
 }
+
+mod filters {
+    use super::*;
+    use roundtable::model::{example::example_team, filter::DecisionFilter};
+
+    #[test]
+    fn a_filter_survives_the_address_bar() {
+        let f = DecisionFilter {
+            text: "release & notes".into(),
+            status: Some(DecisionStatus::Decided),
+            method: Some(Method::Advice),
+            owner: Some("role:r_abc".into()),
+            member: Some("m_x".into()),
+            tag: Some("release dates".into()),
+            goal: Some("g_1".into()),
+            from: Some("2026-01-01".into()),
+            to: Some("2026-12-31".into()),
+        };
+        let q = f.to_query();
+        assert!(
+            q.starts_with("?q=release+%26+notes&status=decided&method=advice&owner=role:r_abc"),
+            "{q}"
+        );
+        assert_eq!(DecisionFilter::from_query(&q), f);
+        assert_eq!(DecisionFilter::default().to_query(), "");
+        let odd = DecisionFilter::from_query("?status=bogus&from=2026-13-01&owner=nobody&x=1&tag=");
+        assert!(odd.is_empty(), "{odd:?}");
+    }
+
+    #[test]
+    fn the_example_log_is_found_by_each_kind_of_filter() {
+        let (doc, _) = example_team(TODAY, 1_795_392_000_000).unwrap();
+        let t = doc.team().unwrap();
+        let count = |q: &str| {
+            let f = DecisionFilter::from_query(q);
+            t.decisions.values().filter(|d| f.matches(&t, d)).count()
+        };
+        assert_eq!(count(""), 12);
+        assert_eq!(count("?status=decided&tag=security"), 2);
+        assert_eq!(count("?q=roadmap"), 1);
+        assert_eq!(count("?method=consent"), 3);
+        let chidi = t
+            .members
+            .values()
+            .find(|m| m.name.starts_with("Chidi"))
+            .unwrap()
+            .id
+            .clone();
+        assert!(
+            count(&format!("?member={chidi}")) >= 2,
+            "owner of one, consulted on another"
+        );
+        let goal = t
+            .profile
+            .goals
+            .values()
+            .find(|g| g.title == "Safe user data")
+            .unwrap()
+            .id
+            .clone();
+        assert_eq!(count(&format!("?goal={goal}")), 2);
+        assert_eq!(count("?from=2999-01-01"), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn any_address_reads_as_some_filter(q in "\\PC{0,120}") {
+            let f = DecisionFilter::from_query(&q);
+            prop_assert_eq!(DecisionFilter::from_query(&f.to_query()), f);
+        }
+    }
+}
