@@ -172,11 +172,21 @@ test('whatever people type is shown as text, never run as markup', async ({ page
   await addRole(page, `Role ${evil}`, evil);
   await page.getByLabel('Purpose').fill(evil);
   await page.getByLabel('Accountabilities').fill(evil);
+  await page.getByLabel('Expertise wanted').fill(evil);
   await addDecision(page, `Decision ${evil}`);
   for (const label of ['Driver (why now)', 'Proposal', 'Outcome', 'Rationale', 'Tags']) await page.getByLabel(label).fill(evil);
   await page.getByLabel('Objection by').selectOption({ index: 1 });
   await page.getByLabel('Objection', { exact: true }).fill(evil);
   await page.getByRole('button', { name: 'Record objection' }).click();
+  await page.getByLabel(/How was .* objection resolved\?/).selectOption({ label: 'Overruled, with a reason' });
+  await page.getByLabel('Resolution note').fill(evil);
+  await page.getByRole('button', { name: 'Resolve objection' }).click();
+  await page.getByLabel('Ask someone else').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await page.getByLabel(/'s answer$/).selectOption({ label: 'Concern' });
+  await page.getByLabel(/^What .* said$/).fill(evil);
+  await page.getByRole('button', { name: 'Record answer' }).click();
+  await expect(page.getByRole('list', { name: 'People consulted' })).toContainText(evil);
   await section(page, 'Overview');
   await page.getByLabel('New goal').fill(`Goal ${evil}`);
   await page.getByRole('button', { name: 'Add goal' }).click();
@@ -197,6 +207,30 @@ test('whatever people type is shown as text, never run as markup', async ({ page
     expect(await p.evaluate(() => document.querySelectorAll('img, main script').length)).toBe(0);
   }
   await openDecision(page, `Decision ${evil}`);
-  await expect(page.getByRole('list', { name: 'Objections raised' })).toContainText(evil);
+  await expect(page.getByRole('list', { name: 'Objections raised' })).toContainText(`Overruled, with a reason. ${evil}`);
   await shot(page, '45-markup-as-text');
+});
+
+test('a decision in force is superseded by a newer one, linked both ways', async ({ page }) => {
+  await createTeam(page, { team: 'Platform', me: 'Ana' });
+  for (const title of ['Weekly notes', 'Monthly notes']) {
+    await addDecision(page, title);
+    await page.getByLabel('Owner').selectOption({ label: 'Person: Ana' });
+    await page.getByLabel('Method').selectOption({ label: 'Consensus' });
+    await page.getByLabel('Status').selectOption({ label: 'Open' });
+  }
+  await openDecision(page, 'Weekly notes');
+  await expect(page.getByLabel('Superseded by')).toHaveCount(0);
+  await expect(page.getByLabel('Status').locator('option')).toHaveText(['Open', 'Draft', 'Decided', 'Retired']);
+  await page.getByLabel('Status').selectOption({ label: 'Decided' });
+  await page.getByLabel('Superseded by').selectOption({ label: 'Monthly notes' });
+  await page.getByRole('button', { name: 'Mark as superseded' }).click();
+  await expect(page.getByLabel('Status')).toHaveValue('superseded');
+  await expect(page.getByLabel('Status').locator('option')).toHaveText(['Superseded']);
+  await page.getByRole('button', { name: 'Monthly notes' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Monthly notes' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Weekly notes' })).toBeVisible();
+  await page.reload();
+  await openDecision(page, 'Weekly notes');
+  await expect(page.getByText('Superseded by')).toBeVisible();
 });
