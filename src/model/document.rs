@@ -238,6 +238,12 @@ impl TeamDocument {
         self.doc.save()
     }
 
+    /// The changes made after `heads`: what a teammate who has `heads`
+    /// lacks. Does not count as persisted.
+    pub fn save_after_bytes(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
     /// The changes since the last `save` or `save_incremental`.
     pub fn save_incremental(&mut self) -> Vec<u8> {
         let bytes = self.doc.save_after(&self.saved_heads);
@@ -398,9 +404,38 @@ impl Editor<'_> {
         self.set_text_at(&rec, field, value)
     }
 
-    /// The whole team as it is now, for rules that look across records.
-    pub fn team(&mut self) -> Result<Team, EditError> {
-        Ok(hydrate(&*self.doc)?)
+    /// The team as it is now without its decisions: what rules about one
+    /// decision look at (roles, members, goals), read without the cost of
+    /// the whole decision log.
+    pub fn team_context(&mut self) -> Result<Team, EditError> {
+        let doc = &*self.doc;
+        let int =
+            |key: &str| -> Result<i64, EditError> { Ok(lenient::int(doc, &ROOT, key.into())?) };
+        Ok(Team {
+            schema: int("schema")?,
+            team_id: lenient::string(doc, &ROOT, "team_id".into())?,
+            profile: hydrate_prop(doc, &ROOT, "team")?,
+            members: self.collection_or_empty(Collection::Members)?,
+            roles: self.collection_or_empty(Collection::Roles)?,
+            decisions: Default::default(),
+        })
+    }
+
+    /// The ids of the team's goals.
+    pub fn goal_ids(&mut self) -> Result<Vec<String>, EditError> {
+        let team = self.map_in(&ROOT, "team")?;
+        let goals = self.map_in(&team, "goals")?;
+        Ok(self.doc.keys(&goals).collect())
+    }
+
+    fn collection_or_empty<T: Hydrate>(
+        &self,
+        c: Collection,
+    ) -> Result<std::collections::BTreeMap<String, T>, EditError> {
+        match self.doc.get(ROOT, c.key())? {
+            Some(_) => Ok(hydrate_prop(&*self.doc, &ROOT, c.key())?),
+            None => Ok(Default::default()),
+        }
     }
 
     /// Sets a prose field of a map nested in a record, e.g. one consultee's
