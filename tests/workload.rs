@@ -31,7 +31,7 @@ fn the_small_team_is_realistic_and_the_same_for_the_same_seed() {
         doc.history().len() > 1_000,
         "built through many separate changes"
     );
-    let (mut again, _) = generate(SMALL, 7).unwrap();
+    let (again, _) = generate(SMALL, 7).unwrap();
     let same = again.team().unwrap();
     let titles = |t: &roundtable::model::Team| {
         t.decisions
