@@ -116,6 +116,15 @@ pub fn sorted_members(team: &Team) -> Vec<&Member> {
     v
 }
 
+/// Active members as (id, name), by name.
+pub fn active_member_choices(team: &Team) -> Vec<(String, String)> {
+    sorted_members(team)
+        .into_iter()
+        .filter(|m| m.is_active())
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .collect()
+}
+
 /// Active roles first, then by name.
 pub fn sorted_roles(team: &Team) -> Vec<&Role> {
     let mut v: Vec<&Role> = team.roles.values().collect();

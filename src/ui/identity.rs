@@ -6,7 +6,6 @@ use super::{
     fields::{field_id, LocalInput},
     state::AppState,
 };
-use crate::model::queries;
 
 #[component]
 pub fn WhoAreYou() -> impl IntoView {
@@ -27,19 +26,7 @@ pub fn WhoAreYou() -> impl IntoView {
             new_name.set(String::new());
         }
     };
-    let members = move || {
-        state.team.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    queries::sorted_members(t)
-                        .into_iter()
-                        .filter(|m| m.is_active())
-                        .map(|m| (m.id.clone(), m.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let members = move || state.member_choices();
     view! {
         <Show when=move || state.me.with(Option::is_none)>
             <section class="card attention-card" aria-labelledby="who-heading">

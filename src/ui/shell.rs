@@ -14,7 +14,6 @@ use super::{
     state::{AppState, Screen},
     who_decides::WhoDecides,
 };
-use crate::model::queries;
 
 const NEW_TEAM: &str = "__new__";
 
@@ -101,19 +100,7 @@ fn SectionNav() -> impl IntoView {
 #[component]
 fn WhoAmI() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let options = move || {
-        state.team.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    queries::sorted_members(t)
-                        .into_iter()
-                        .filter(|m| m.is_active())
-                        .map(|m| (m.id.clone(), m.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let options = move || state.member_choices();
     let id = field_id();
     view! {
         <span class="inline-field">

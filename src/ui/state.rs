@@ -290,6 +290,8 @@ impl AppState {
                         all.extend(now);
                     });
                 }
+                // Only a profile edit can rename the team.
+                let profile_edit = matches!(fresh, Fresh::All(_));
                 self.team.update(|t| {
                     let Some(t) = t else { return };
                     match fresh {
@@ -308,12 +310,14 @@ impl AppState {
                     }
                     None => {}
                 }
-                if let Some(name) = self
-                    .team
-                    .with_untracked(|t| t.as_ref().map(|t| t.profile.name.clone()))
-                {
-                    if let Some(id) = self.team_id() {
-                        let _ = self.store.try_update_value(|s| s.remember_name(&id, &name));
+                if profile_edit {
+                    if let Some(name) = self
+                        .team
+                        .with_untracked(|t| t.as_ref().map(|t| t.profile.name.clone()))
+                    {
+                        if let Some(id) = self.team_id() {
+                            let _ = self.store.try_update_value(|s| s.remember_name(&id, &name));
+                        }
                     }
                 }
                 true
@@ -505,5 +509,15 @@ impl AppState {
         if let Some(t) = team {
             self.team.set(Some(t));
         }
+    }
+
+    /// Active members as (id, name), by name: the choices wherever a person
+    /// is picked. Reactive: read inside a view.
+    pub fn member_choices(&self) -> Vec<(String, String)> {
+        self.team.with(|t| {
+            t.as_ref()
+                .map(crate::model::queries::active_member_choices)
+                .unwrap_or_default()
+        })
     }
 }

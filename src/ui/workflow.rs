@@ -219,19 +219,7 @@ pub fn Objections(id: String) -> impl IntoView {
     let by = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (by_id, reason_id) = (field_id(), field_id());
-    let members = move || {
-        state.team.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    crate::model::queries::sorted_members(t)
-                        .into_iter()
-                        .filter(|m| m.is_active())
-                        .map(|m| (m.id.clone(), m.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let members = move || state.member_choices();
     let raise = move |ev: SubmitEvent| {
         ev.prevent_default();
         let who = by.get_untracked();
