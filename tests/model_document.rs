@@ -357,6 +357,9 @@ fn values_written_as_text_by_other_clients_are_read() {
     am.splice_text(&name, 0, 0, "Ana María").unwrap();
     let (_, team) = TeamDocument::load(&am.save()).unwrap();
     assert_eq!(team.members[&ana].name, "Ana María");
+    // Both readers (one pass, and field by field) agree on such documents.
+    let slow: roundtable::model::Team = autosurgeon::hydrate(&am).unwrap();
+    assert_eq!(slow, team);
 }
 
 #[test]

@@ -265,6 +265,9 @@ proptest! {
         }
         let team = doc.team().unwrap();
         check_invariants(&team)?;
+        // The one-pass reader reads what autosurgeon reads field by field.
+        let slow: Team = autosurgeon::hydrate(doc.automerge()).unwrap();
+        prop_assert_eq!(&slow, &team);
         let (_, reloaded) = TeamDocument::load(&doc.save()).unwrap();
         prop_assert_eq!(&reloaded, &team);
         let (_, rebuilt) = TeamDocument::load_parts(&full, increments.iter().map(Vec::as_slice)).unwrap();

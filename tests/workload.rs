@@ -10,6 +10,8 @@ use roundtable::{
 fn the_small_team_is_realistic_and_the_same_for_the_same_seed() {
     let (mut doc, members) = generate(SMALL, 7).unwrap();
     let team = doc.team().unwrap();
+    let slow: roundtable::model::Team = autosurgeon::hydrate(doc.automerge()).unwrap();
+    assert_eq!(slow, team, "the one-pass reader agrees with autosurgeon");
     assert_eq!(
         (team.members.len(), team.roles.len(), team.decisions.len()),
         (8, 20, 100)

@@ -5,7 +5,7 @@ use automerge::{
     transaction::{CommitOptions, Transactable},
     AutoCommit, AutomergeError, ChangeHash, ObjId, ObjType, ReadDoc, Value, ROOT,
 };
-use autosurgeon::{hydrate, hydrate_prop, reconcile_prop, Hydrate, Reconcile};
+use autosurgeon::{hydrate_prop, reconcile_prop, Hydrate, Reconcile};
 
 use super::{
     decision::Decision,
@@ -16,6 +16,7 @@ use super::{
     role::Role,
     team::{Team, SCHEMA_VERSION},
     text::splice_between,
+    tree::FromTree,
 };
 
 /// The largest team document this app opens. A team of hundreds with years
@@ -137,7 +138,7 @@ impl TeamDocument {
 
     /// The whole team, read from the document.
     pub fn team(&self) -> Result<Team, LoadError> {
-        hydrate(&self.doc).map_err(|e| LoadError::BadShape(e.to_string()))
+        read_team(&self.doc)
     }
 
     pub fn member(&self, id: &str) -> Option<Member> {
@@ -152,13 +153,15 @@ impl TeamDocument {
         self.record(Collection::Decisions, id)
     }
 
-    fn record<T: Hydrate>(&self, c: Collection, id: &str) -> Option<T> {
+    /// One record as it is now, for showing (see [`super::tree`]).
+    fn record<T: FromTree>(&self, c: Collection, id: &str) -> Option<T> {
         let coll = match self.doc.get(ROOT, c.key()).ok()?? {
             (Value::Object(ObjType::Map), coll) => coll,
             _ => return None,
         };
-        self.doc.get(&coll, id).ok()??;
-        hydrate_prop(&self.doc, &coll, id).ok()
+        let (_, rec) = self.doc.get(&coll, id).ok()??;
+        let tree = ReadDoc::hydrate(&self.doc, &rec, None).ok()?;
+        T::from_tree(&tree).ok()
     }
 
     /// Applies `f` as one change stamped with its author. When `f` fails, the
@@ -294,6 +297,12 @@ fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// The whole team in one pass over the document (see [`super::tree`]).
+fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
+    let tree = ReadDoc::hydrate(doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+}
+
 /// Checks a loaded document against the schema and returns its content.
 fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
     let version = match doc.get(ROOT, "schema") {
@@ -311,7 +320,7 @@ fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
             "schema version {version} does not exist"
         )));
     }
-    let team: Team = hydrate(doc).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    let team = read_team(doc)?;
     if !is_valid_id(&team.team_id) {
         return Err(LoadError::BadShape(
             "the team id is missing or malformed".into(),
@@ -362,6 +371,27 @@ impl Editor<'_> {
         self.existing(c, id)?;
         let coll = self.collection(c)?;
         Ok(hydrate_prop(&*self.doc, &coll, id)?)
+    }
+
+    /// Reads one record as it is now, to check a rule. Not for writing
+    /// back: see [`super::tree`].
+    pub fn read<T: FromTree>(&mut self, c: Collection, id: &str) -> Result<T, EditError> {
+        let rec = self.existing(c, id)?;
+        let tree = ReadDoc::hydrate(&*self.doc, &rec, None)?;
+        Ok(T::from_tree(&tree)?)
+    }
+
+    /// Sets one field of a record, writing only if it differs.
+    pub fn put_field<T: Reconcile>(
+        &mut self,
+        c: Collection,
+        id: &str,
+        field: &str,
+        value: &T,
+    ) -> Result<(), EditError> {
+        let rec = self.existing(c, id)?;
+        reconcile_prop(&mut *self.doc, &rec, field, value)?;
+        Ok(())
     }
 
     /// Writes a new record under its id.
@@ -428,12 +458,15 @@ impl Editor<'_> {
         Ok(self.doc.keys(&goals).collect())
     }
 
-    fn collection_or_empty<T: Hydrate>(
+    fn collection_or_empty<T: FromTree>(
         &self,
         c: Collection,
     ) -> Result<std::collections::BTreeMap<String, T>, EditError> {
         match self.doc.get(ROOT, c.key())? {
-            Some(_) => Ok(hydrate_prop(&*self.doc, &ROOT, c.key())?),
+            Some((_, coll)) => {
+                let tree = ReadDoc::hydrate(&*self.doc, &coll, None)?;
+                Ok(FromTree::from_tree(&tree)?)
+            }
             None => Ok(Default::default()),
         }
     }

@@ -282,7 +282,7 @@ impl TeamDocument {
     ) -> Result<(), EditError> {
         check_date("term end", term_end.as_deref())?;
         self.change(stamp, |e| {
-            let member: Member = e.get(Collection::Members, member_id)?;
+            let member: Member = e.read(Collection::Members, member_id)?;
             if !member.is_active() {
                 return Err(EditError::Invalid(format!(
                     "{} has left the team and cannot take a role.",
@@ -390,12 +390,14 @@ impl TeamDocument {
         self.change(stamp, |e| {
             if let DecisionField::Owner(Some(owner)) = &field {
                 match owner {
-                    Owner::Role(rid) => e.get::<Role>(Collection::Roles, rid).map(drop)?,
-                    Owner::Member(mid) => e.get::<Member>(Collection::Members, mid).map(drop)?,
+                    Owner::Role(rid) => e.read::<Role>(Collection::Roles, rid).map(drop)?,
+                    Owner::Member(mid) => e.read::<Member>(Collection::Members, mid).map(drop)?,
                 }
             }
+            let mut status_before = StatusBefore::default();
             if let DecisionField::Status(to) = field {
-                let d: &Decision = &e.get(Collection::Decisions, id)?;
+                let d: &Decision = &e.read(Collection::Decisions, id)?;
+                status_before.decided_on = d.decided_on.clone();
                 // Only an autonomous decision's rights depend on the roles;
                 // reading them all for every status change would not scale.
                 let team = if to == DecisionStatus::Decided && d.method == Method::Autonomous {
@@ -431,24 +433,25 @@ impl TeamDocument {
                     });
                 }
             }
-            e.update(Collection::Decisions, id, |d: &mut Decision| {
-                match field {
-                    DecisionField::Title(t) => d.title = t,
-                    DecisionField::Owner(o) => d.owner = o.map(|o| o.encode()),
-                    DecisionField::Method(m) => d.method = m,
-                    DecisionField::Status(s) => {
-                        if s == DecisionStatus::Decided && d.decided_on.is_none() {
-                            d.decided_on = Some(today.to_string());
-                        }
-                        d.status = s;
+            // Only the field that changed is written: reading and
+            // reconciling the whole record on every keystroke would cost a
+            // seek per field in a large document.
+            const D: Collection = Collection::Decisions;
+            match field {
+                DecisionField::Title(t) => e.put_field(D, id, "title", &t),
+                DecisionField::Owner(o) => e.put_field(D, id, "owner", &o.map(|o| o.encode())),
+                DecisionField::Method(m) => e.put_field(D, id, "method", &m),
+                DecisionField::Status(s) => {
+                    if s == DecisionStatus::Decided && status_before.decided_on.is_none() {
+                        e.put_field(D, id, "decided_on", &Some(today.to_string()))?;
                     }
-                    DecisionField::DecidedOn(v) => d.decided_on = v,
-                    DecisionField::ReviewBy(v) => d.review_by = v,
-                    DecisionField::Tags(t) => d.tags = t,
-                    DecisionField::Goals(g) => d.goals = g,
+                    e.put_field(D, id, "status", &s)
                 }
-                Ok(())
-            })
+                DecisionField::DecidedOn(v) => e.put_field(D, id, "decided_on", &v),
+                DecisionField::ReviewBy(v) => e.put_field(D, id, "review_by", &v),
+                DecisionField::Tags(t) => e.put_field(D, id, "tags", &t),
+                DecisionField::Goals(g) => e.put_field(D, id, "goals", &g),
+            }
         })
     }
 
@@ -473,7 +476,7 @@ impl TeamDocument {
             ));
         }
         self.change(stamp, |e| {
-            let replacement: Decision = e.get(Collection::Decisions, new)?;
+            let replacement: Decision = e.read(Collection::Decisions, new)?;
             if replacement.supersedes.is_some() {
                 return Err(EditError::Invalid(format!(
                     "“{}” already supersedes another decision.",
@@ -506,7 +509,7 @@ impl TeamDocument {
         today: &str,
     ) -> Result<(), EditError> {
         self.change(stamp, |e| {
-            let m: Member = e.get(Collection::Members, member)?;
+            let m: Member = e.read(Collection::Members, member)?;
             if !m.is_active() {
                 return Err(EditError::Invalid(format!("{} has left the team.", m.name)));
             }
@@ -593,7 +596,7 @@ impl TeamDocument {
         check_prose("objection", reason)?;
         let oid = new_id('o');
         self.change(stamp, |e| {
-            e.get::<Member>(Collection::Members, by)?;
+            e.read::<Member>(Collection::Members, by)?;
             e.update(Collection::Decisions, id, |d: &mut Decision| {
                 d.objections.insert(
                     oid.clone(),
@@ -664,4 +667,10 @@ impl TeamDocument {
         self.change(stamp, |e| e.insert_goal(&goal))?;
         Ok(gid)
     }
+}
+
+/// What a status change needs to know about the decision before it.
+#[derive(Default)]
+struct StatusBefore {
+    decided_on: Option<String>,
 }

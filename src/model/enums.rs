@@ -50,6 +50,13 @@ macro_rules! string_enum {
                 Self::hydrate_string(&s)
             }
         }
+
+        impl super::tree::FromTree for $name {
+            fn from_tree(v: &automerge::hydrate::Value) -> Result<Self, HydrateError> {
+                let s = super::tree::enum_string(v)?;
+                <Self as Hydrate>::hydrate_string(&s)
+            }
+        }
     };
 }
 

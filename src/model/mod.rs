@@ -19,6 +19,7 @@ pub mod rights;
 pub mod role;
 pub mod team;
 pub mod text;
+pub mod tree;
 
 pub use decision::{Consultation, Decision, Objection, Owner};
 pub use document::{Collection, Stamp, TeamDocument, MAX_DOC_BYTES};

@@ -85,6 +85,9 @@ fn main() {
     let mut persists = Vec::new();
     let mut title = String::from("Typed title ");
     for i in 0..200 {
+        if i % 100 == 0 {
+            title = String::from("Typed title ");
+        }
         title.push(char::from(b'a' + (i % 26) as u8));
         let t = Instant::now();
         doc.set_decision(
