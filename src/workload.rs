@@ -293,8 +293,11 @@ pub fn generate(spec: Spec, seed: u64) -> Result<(TeamDocument, Vec<String>), Ed
     Ok((doc, members))
 }
 
-/// `changes` edits a teammate makes on a copy of `base`: titles, prose,
-/// advice, new decisions. The copy is returned.
+/// `changes` edits a teammate makes on a copy of `base` over a week. The
+/// app commits one change per keystroke, so a week's changes are mostly
+/// typing: prose and titles of a few dozen decisions, character by
+/// character, with some new decisions, tags and advice in between. The copy
+/// is returned.
 pub fn week_of_work(base: &[u8], changes: usize, seed: u64) -> Result<TeamDocument, EditError> {
     let mut rng = Rng::new(seed);
     let (mut doc, team) =
@@ -308,32 +311,51 @@ pub fn week_of_work(base: &[u8], changes: usize, seed: u64) -> Result<TeamDocume
         .max()
         .unwrap_or(EPOCH_MS)
         + DAY_MS;
+    let today = day_of(now);
     let s = Stamp::new(me.as_deref(), now);
+    const SENTENCES: &[&str] = &[
+        "We looked at this again after the retro and it still holds.",
+        "Costs went down, but the team wants a check-in next quarter.",
+        "Two customers asked about it; the proposal now covers them.",
+        "Moved to consent because it touches every role.",
+    ];
+    // What is being typed: (decision, field, full text, typed so far).
+    let mut typing: Option<(String, DecisionText, String, usize)> = None;
     let mut made = 0;
     while made < changes {
-        let id = rng.pick(&decisions).clone();
-        let r = match rng.below(4) {
-            0 => doc.set_decision_text(
-                &s,
-                &id,
-                DecisionText::Rationale,
-                &format!("Revisited in week review {made}."),
-            ),
-            1 => doc.set_decision(
-                &s,
-                &id,
-                DecisionField::Title(format!("Updated decision {made}")),
-                &day_of(now),
-            ),
-            2 => doc
+        let r = match rng.below(20) {
+            0 => doc
                 .add_decision(&s, &format!("New this week {made}"))
                 .map(drop),
-            _ => doc.set_decision(
+            1 => doc.set_decision(
                 &s,
-                &id,
-                DecisionField::Tags(vec!["this week".into()]),
-                &day_of(now),
+                &rng.pick(&decisions).clone(),
+                DecisionField::Tags(vec!["this week".into(), rng.pick(AREAS).to_string()]),
+                &today,
             ),
+            2 => {
+                let id = rng.pick(&decisions).clone();
+                match &me {
+                    Some(m) => {
+                        doc.record_advice(&s, &id, m, Stance::Support, "Fine by me.", &today)
+                    }
+                    None => Ok(()),
+                }
+            }
+            _ => {
+                let (id, field, text, done) = typing.get_or_insert_with(|| {
+                    let field = *rng.pick(&[DecisionText::Rationale, DecisionText::Driver]);
+                    let text = rng.pick(SENTENCES).to_string();
+                    (rng.pick(&decisions).clone(), field, text, 0)
+                });
+                *done += 1;
+                let upto: String = text.chars().take(*done).collect();
+                let r = doc.set_decision_text(&s, id, *field, &upto);
+                if *done >= text.chars().count() {
+                    typing = None;
+                }
+                r
+            }
         };
         if r.is_ok() {
             made += 1;

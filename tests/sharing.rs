@@ -10,9 +10,11 @@ use roundtable::{
     model::{
         changes::ImportSummary,
         edits::{DecisionField, MemberField, RoleField},
-        Collection, DecisionStatus, LoadError, TeamDocument,
+        Collection, DecisionStatus, Delta, LoadError, TeamDocument,
     },
-    share::{decode_fragment, encode_fragment, LinkError},
+    share::{
+        decode_fragment, decode_link, encode_fragment, encode_fragment_from, LinkError, Sender,
+    },
 };
 
 #[test]
@@ -279,4 +281,90 @@ proptest! {
             prop_assert!(first.members.contains_key(id) || first.decisions.contains_key(id));
         }
     }
+}
+
+#[test]
+fn a_link_says_who_made_it_and_what_they_had() {
+    let (mut doc, ana) = new_team();
+    let from = Sender {
+        member_id: ana.clone(),
+        heads: doc.heads().into_iter().map(|h| h.0).collect(),
+    };
+    let link = decode_link(&encode_fragment_from(&doc.save(), &from)).unwrap();
+    assert_eq!(link.from, Some(from));
+    assert_eq!(
+        TeamDocument::load(&link.bytes).unwrap().1,
+        doc.team().unwrap()
+    );
+    // Older links carry no sender, and still open.
+    assert_eq!(
+        decode_link(&encode_fragment(&doc.save())).unwrap().from,
+        None
+    );
+}
+
+proptest! {
+    #[test]
+    fn no_sender_bytes_panic_the_decoder(raw in proptest::collection::vec(any::<u8>(), 0..120)) {
+        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+        let mut payload = vec![2u8];
+        payload.extend(raw);
+        let _ = decode_link(&format!("team={}", URL_SAFE_NO_PAD.encode(payload)));
+    }
+}
+
+#[test]
+fn a_teammate_gets_only_what_they_lack_and_the_whole_team_when_unknown() {
+    let (mut ana_doc, ana) = new_team();
+    for i in 0..100 {
+        ana_doc
+            .add_decision(&stamp(&ana), &format!("Earlier {i}"))
+            .unwrap();
+    }
+    let (mut bo_doc, _) = TeamDocument::load(&ana_doc.save()).unwrap();
+    // Bo has sent Ana nothing: Ana knows no heads of Bo's, and sends all.
+    assert!(matches!(ana_doc.changes_for(&[]), Delta::Whole(_)));
+    let bo_heads = bo_doc.heads();
+    assert_eq!(ana_doc.changes_for(&bo_heads), Delta::Nothing);
+    for i in 0..5 {
+        ana_doc
+            .add_decision(&stamp(&ana), &format!("Decision {i}"))
+            .unwrap();
+    }
+    let Delta::Changes(delta) = ana_doc.changes_for(&bo_heads) else {
+        panic!("a delta")
+    };
+    let whole = ana_doc.export().len();
+    assert!(
+        delta.len() < whole / 2,
+        "smaller than the team: {} of {whole}",
+        delta.len()
+    );
+    bo_doc.merge_bytes(&delta).unwrap();
+    assert_eq!(bo_doc.team().unwrap(), ana_doc.team().unwrap());
+    // Heads Ana has never seen: only the whole team is sure to be complete.
+    bo_doc.add_role(&stamp(&ana), "Host").unwrap();
+    assert!(matches!(
+        ana_doc.changes_for(&bo_doc.heads()),
+        Delta::Whole(_)
+    ));
+}
+
+#[test]
+fn a_delta_without_its_history_asks_for_the_full_file() {
+    let (mut ana_doc, ana) = new_team();
+    let heads = ana_doc.heads();
+    ana_doc.add_decision(&stamp(&ana), "Later").unwrap();
+    let Delta::Changes(delta) = ana_doc.changes_for(&heads) else {
+        panic!("a delta")
+    };
+    // Another team's copy, or none: nothing to build on.
+    let (mut other, _) = new_team();
+    let before = other.save();
+    assert!(other.merge_bytes(&delta).is_err());
+    assert_eq!(other.save(), before);
+    assert_eq!(
+        TeamDocument::load(&delta).err(),
+        Some(LoadError::MissingHistory)
+    );
 }

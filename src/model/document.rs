@@ -118,7 +118,14 @@ impl TeamDocument {
         for chunk in increments {
             all.extend_from_slice(chunk);
         }
-        let mut doc = AutoCommit::load(&all).map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
+        let mut doc = AutoCommit::load(&all).map_err(|e| match e {
+            // Recent changes alone, without the history they build on.
+            AutomergeError::MissingDeps => LoadError::MissingHistory,
+            e => LoadError::NotAutomerge(e.to_string()),
+        })?;
+        if !doc.get_missing_deps(&[]).is_empty() {
+            return Err(LoadError::MissingHistory);
+        }
         let team = validate(&doc)?;
         let team_id = team.team_id.clone();
         let saved_heads = doc.get_heads();
@@ -247,6 +254,30 @@ impl TeamDocument {
         self.doc.save_after(heads)
     }
 
+    /// What a teammate who has `heads` lacks. When any of those heads is
+    /// unknown here (or none are known), only the whole document is sure
+    /// to be complete for them.
+    pub fn changes_for(&mut self, heads: &[ChangeHash]) -> Delta {
+        if heads.is_empty() || !heads.iter().all(|h| self.has_change(h)) {
+            return Delta::Whole(self.export());
+        }
+        let hashes: Vec<ChangeHash> = self
+            .doc
+            .get_changes(heads)
+            .iter()
+            .map(|c| c.hash())
+            .collect();
+        if hashes.is_empty() {
+            return Delta::Nothing;
+        }
+        // A bundle encodes the changes in columns, like a saved document:
+        // several times smaller than the same changes one by one.
+        match self.doc.bundle(hashes) {
+            Ok(bundle) => Delta::Changes(bundle.bytes().to_vec()),
+            Err(_) => Delta::Changes(self.doc.save_after(heads)),
+        }
+    }
+
     /// The changes since the last `save` or `save_incremental`.
     pub fn save_incremental(&mut self) -> Vec<u8> {
         let bytes = self.doc.save_after(&self.saved_heads);
@@ -335,6 +366,17 @@ fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
         ));
     }
     Ok(team)
+}
+
+/// What to send a teammate: see [`TeamDocument::changes_for`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delta {
+    /// They have everything we have.
+    Nothing,
+    /// Only the changes they lack.
+    Changes(Vec<u8>),
+    /// The whole document: we do not know what they have.
+    Whole(Vec<u8>),
 }
 
 /// Changes made inside [`TeamDocument::change`].

@@ -1,5 +1,7 @@
 //! The team inside a link: `#team=` then base64url of a version byte and the
-//! DEFLATE-compressed Automerge bytes.
+//! DEFLATE-compressed Automerge bytes. Version 2 also says who made the
+//! link and what they had then, so the receiver can later send back only
+//! what the sender lacks.
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use thiserror::Error;
@@ -9,6 +11,8 @@ use crate::model::MAX_DOC_BYTES;
 /// The fragment key that marks a team link.
 pub const FRAGMENT_KEY: &str = "team=";
 const VERSION: u8 = 1;
+const VERSION_FROM: u8 = 2;
+const HASH_LEN: usize = 32;
 /// Links longer than this are cut or refused by many chat apps.
 pub const LINK_CHAT_LIMIT: usize = 2_000;
 /// Longer fragments are refused before decoding.
@@ -26,6 +30,37 @@ pub enum LinkError {
     TooLarge,
 }
 
+/// Who made a link, and the document heads they had when they made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    pub member_id: String,
+    pub heads: Vec<[u8; HASH_LEN]>,
+}
+
+/// What a link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub bytes: Vec<u8>,
+    pub from: Option<Sender>,
+}
+
+/// The fragment (without `#`) carrying `bytes`, made by `from`.
+pub fn encode_fragment_from(bytes: &[u8], from: &Sender) -> String {
+    let id = from.member_id.as_bytes();
+    let heads = &from.heads[..from.heads.len().min(u8::MAX as usize)];
+    if id.len() > u8::MAX as usize {
+        return encode_fragment(bytes);
+    }
+    let mut payload = vec![VERSION_FROM, id.len() as u8];
+    payload.extend_from_slice(id);
+    payload.push(heads.len() as u8);
+    for h in heads {
+        payload.extend_from_slice(h);
+    }
+    payload.extend(miniz_oxide::deflate::compress_to_vec(bytes, 9));
+    format!("{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(payload))
+}
+
 /// The fragment (without `#`) carrying `bytes`.
 pub fn encode_fragment(bytes: &[u8]) -> String {
     let mut payload = vec![VERSION];
@@ -40,6 +75,12 @@ pub fn is_team_fragment(fragment: &str) -> bool {
 
 /// The bytes a team link carries. Everything is checked; nothing panics.
 pub fn decode_fragment(fragment: &str) -> Result<Vec<u8>, LinkError> {
+    decode_link(fragment).map(|l| l.bytes)
+}
+
+/// What a team link carries, and who made it when it says so. Everything
+/// is checked; nothing panics.
+pub fn decode_link(fragment: &str) -> Result<Link, LinkError> {
     let body = fragment
         .trim_start_matches('#')
         .strip_prefix(FRAGMENT_KEY)
@@ -53,15 +94,44 @@ pub fn decode_fragment(fragment: &str) -> Result<Vec<u8>, LinkError> {
         .decode(body.trim_end_matches('='))
         .map_err(|_| LinkError::Damaged)?;
     match payload.split_first() {
-        Some((&VERSION, deflated)) => {
-            miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_DOC_BYTES).map_err(
-                |e| match e.status {
-                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-                    _ => LinkError::Damaged,
-                },
-            )
+        Some((&VERSION, deflated)) => Ok(Link {
+            bytes: inflate(deflated)?,
+            from: None,
+        }),
+        Some((&VERSION_FROM, rest)) => {
+            let (from, deflated) = read_sender(rest).ok_or(LinkError::Damaged)?;
+            Ok(Link {
+                bytes: inflate(deflated)?,
+                from: Some(from),
+            })
         }
-        Some((v, _)) if *v > VERSION => Err(LinkError::NewerVersion),
+        Some((v, _)) if *v > VERSION_FROM => Err(LinkError::NewerVersion),
         _ => Err(LinkError::Damaged),
     }
+}
+
+fn read_sender(rest: &[u8]) -> Option<(Sender, &[u8])> {
+    let (&id_len, rest) = rest.split_first()?;
+    let (id, rest) = rest.split_at_checked(id_len as usize)?;
+    let member_id = std::str::from_utf8(id).ok()?.to_string();
+    if !crate::model::ids::is_valid_id(&member_id) {
+        return None;
+    }
+    let (&n, mut rest) = rest.split_first()?;
+    let mut heads = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let (h, r) = rest.split_at_checked(HASH_LEN)?;
+        heads.push(h.try_into().ok()?);
+        rest = r;
+    }
+    Some((Sender { member_id, heads }, rest))
+}
+
+fn inflate(deflated: &[u8]) -> Result<Vec<u8>, LinkError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_DOC_BYTES).map_err(|e| match e
+        .status
+    {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+        _ => LinkError::Damaged,
+    })
 }

@@ -3,4 +3,7 @@
 
 pub mod link;
 
-pub use link::{decode_fragment, encode_fragment, LinkError, LINK_CHAT_LIMIT};
+pub use link::{
+    decode_fragment, decode_link, encode_fragment, encode_fragment_from, Link, LinkError, Sender,
+    LINK_CHAT_LIMIT,
+};

@@ -49,6 +49,9 @@ pub struct OpenTeam {
     /// Incremental bytes not yet written because storage refused them.
     unsaved: Vec<u8>,
     doc_fingerprint: u64,
+    /// Characters of the stored full save: compaction rewrites all of it,
+    /// so it comes less often the larger the team.
+    doc_chars: usize,
 }
 
 impl OpenTeam {
@@ -161,6 +164,30 @@ impl<K: KeyValue> TeamStore<K> {
         self.kv.set(&format!("{PREFIX}me/{team}"), member)
     }
 
+    /// The document heads a teammate last sent us (what they are known to
+    /// have); empty when they never did or what is stored is unreadable.
+    pub fn peer_heads(&self, team: &str, member: &str) -> Vec<automerge::ChangeHash> {
+        let Some(v) = self.kv.get(&Self::peer_key(team, member)) else {
+            return Vec::new();
+        };
+        let heads: Result<Vec<_>, _> = v.split_whitespace().map(str::parse).collect();
+        heads.unwrap_or_default()
+    }
+
+    pub fn set_peer_heads(
+        &mut self,
+        team: &str,
+        member: &str,
+        heads: &[automerge::ChangeHash],
+    ) -> Result<(), StorageError> {
+        let v: Vec<String> = heads.iter().map(ToString::to_string).collect();
+        self.kv.set(&Self::peer_key(team, member), &v.join(" "))
+    }
+
+    fn peer_key(team: &str, member: &str) -> String {
+        format!("{PREFIX}team/{team}/peer/{member}")
+    }
+
     /// Characters this team takes in the store (keys and values).
     pub fn team_chars(&self, team: &str) -> usize {
         let prefix = format!("{PREFIX}team/{team}/");
@@ -199,6 +226,7 @@ impl<K: KeyValue> TeamStore<K> {
             chunk_bytes: 0,
             unsaved: Vec::new(),
             doc_fingerprint: fingerprint(&b64),
+            doc_chars: b64.len(),
         })
     }
 
@@ -245,6 +273,7 @@ impl<K: KeyValue> TeamStore<K> {
                 chunk_bytes,
                 unsaved: Vec::new(),
                 doc_fingerprint: fingerprint(&b64),
+                doc_chars: b64.len(),
             },
             content,
         ))
@@ -282,7 +311,12 @@ impl<K: KeyValue> TeamStore<K> {
         open.chunk_bytes += open.unsaved.len();
         open.unsaved.clear();
         open.chunks.insert(key);
-        if open.chunks.len() >= COMPACT_AFTER_CHUNKS || open.chunk_bytes >= COMPACT_AFTER_BYTES {
+        // Compacting costs a save of the whole document: on a large team it
+        // waits for proportionally more edits, so its cost per edit stays flat.
+        let scale = open.doc_chars / 2048;
+        if open.chunks.len() >= COMPACT_AFTER_CHUNKS.max(scale)
+            || open.chunk_bytes >= COMPACT_AFTER_BYTES.max(open.doc_chars / 4)
+        {
             self.compact(open)?;
         }
         Ok(())
@@ -298,6 +332,7 @@ impl<K: KeyValue> TeamStore<K> {
         let b64 = STANDARD.encode(open.doc.save());
         self.kv.set(&Self::doc_key(&team), &b64)?;
         open.doc_fingerprint = fingerprint(&b64);
+        open.doc_chars = b64.len();
         open.unsaved.clear();
         for key in std::mem::take(&mut open.chunks) {
             self.kv.remove(&key);

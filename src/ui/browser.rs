@@ -117,3 +117,40 @@ pub fn set_query(query: &str) {
         }
     }
 }
+
+/// Runs `f` and records how long it took: see [`Span`].
+pub fn measure<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let _span = Span::new(what);
+    f()
+}
+
+/// From its creation to its drop, recorded as a `performance.measure`
+/// entry named `roundtable:<what>`: visible in the browser's performance
+/// panel, and what `scripts/bench` reads. Only the latest entry of each
+/// name is kept, so a long session does not pile them up.
+pub struct Span {
+    name: String,
+    perf: Option<web_sys::Performance>,
+}
+
+impl Span {
+    pub fn new(what: &str) -> Self {
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let name = format!("roundtable:{what}");
+        if let Some(p) = &perf {
+            let _ = p.mark(&format!("{name}:start"));
+        }
+        Span { name, perf }
+    }
+}
+
+impl Drop for Span {
+    fn drop(&mut self) {
+        if let Some(p) = &self.perf {
+            let start = format!("{}:start", self.name);
+            p.clear_measures_with_measure_name(&self.name);
+            let _ = p.measure_with_start_mark(&self.name, &start);
+            p.clear_marks_with_mark_name(&start);
+        }
+    }
+}

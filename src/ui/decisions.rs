@@ -16,6 +16,9 @@ use crate::model::{
     queries, rights, Collection, Decision, DecisionStatus, Method, Owner,
 };
 
+/// How many decisions are listed at first, and added by "Show more".
+const PAGE: usize = 50;
+
 #[component]
 pub fn DecisionsList() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -36,6 +39,9 @@ pub fn DecisionsList() -> impl IntoView {
         }
     };
     let today = browser::today();
+    // A team's log runs to thousands: the most recent are listed first,
+    // a page at a time, so the screen opens at once whatever the size.
+    let listed = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
@@ -70,29 +76,41 @@ pub fn DecisionsList() -> impl IntoView {
             <FilterBar />
             <p class="meta" aria-live="polite">{move || {
                 let total = state.team.with(|t| t.as_ref().map_or(0, |t| t.decisions.len()));
-                let shown = rows.with(Vec::len);
-                if shown == total { format!("{total} decisions") } else { format!("Showing {shown} of {total} decisions") }
+                let matching = rows.with(Vec::len);
+                let listed = matching.min(listed.get());
+                let of = if matching == total {
+                    format!("{total} decisions")
+                } else {
+                    format!("Showing {matching} of {total} decisions")
+                };
+                if listed < matching { format!("{of}; the {listed} most recent are listed") } else { of }
             }}</p>
             <ul class="cards" aria-label="Decisions">
-                {move || {
-                    rows.get()
-                        .into_iter()
-                        .map(|(id, title, status, owner, review, due)| {
-                            view! {
-                                <li class="card" class:due=due>
-                                    <button type="button" class="title-link" on:click=move |_| state.screen.set(Screen::Decision(id.clone()))>
-                                        {title}
-                                    </button>
-                                    <span class=format!("badge status-{}", status.as_str())>{status.label()}</span>
-                                    {due.then(|| view! { <span class="badge warn">"Review due"</span> })}
-                                    <p class="meta">{format!("Owner: {owner}")}</p>
-                                    {review.map(|r| view! { <p class="meta">{format!("Review by {r}")}</p> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by the row's content: an edit re-renders only the
+                // row it changed, and a long log only the rows listed.
+                <For
+                    each=move || rows.with(|r| r.iter().take(listed.get()).cloned().collect::<Vec<_>>())
+                    key=|row| row.clone()
+                    children=move |(id, title, status, owner, review, due)| {
+                        view! {
+                            <li class="card" class:due=due>
+                                <button type="button" class="title-link" on:click=move |_| state.screen.set(Screen::Decision(id.clone()))>
+                                    {title}
+                                </button>
+                                <span class=format!("badge status-{}", status.as_str())>{status.label()}</span>
+                                {due.then(|| view! { <span class="badge warn">"Review due"</span> })}
+                                <p class="meta">{format!("Owner: {owner}")}</p>
+                                {review.map(|r| view! { <p class="meta">{format!("Review by {r}")}</p> })}
+                            </li>
+                        }
+                    }
+                />
             </ul>
+            <Show when=move || { rows.with(Vec::len) > listed.get() }>
+                <button type="button" on:click=move |_| listed.update(|n| *n += PAGE)>
+                    {move || format!("Show {} more", PAGE.min(rows.with(Vec::len).saturating_sub(listed.get())))}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -50,8 +50,8 @@ fn App() -> impl IntoView {
             return;
         }
         browser::clear_fragment();
-        match crate::share::decode_fragment(&fragment) {
-            Ok(bytes) => state.import(bytes),
+        match crate::share::decode_link(&fragment) {
+            Ok(link) => state.import_from(link.bytes, link.from),
             Err(e) => state.say(Notice::Error(format!("Nothing was imported. {e}"))),
         }
     };

@@ -10,8 +10,8 @@ use super::{
     state::{AppState, Notice, Screen},
 };
 use crate::{
-    model::MAX_DOC_BYTES,
-    share::{encode_fragment, LINK_CHAT_LIMIT},
+    model::{Delta, MAX_DOC_BYTES},
+    share::{encode_fragment, encode_fragment_from, LINK_CHAT_LIMIT},
 };
 
 /// Offers the open team as a downloaded file named for the team and day.
@@ -31,13 +31,50 @@ pub fn download_team_file(state: AppState) {
     }
 }
 
-/// Download the team file, or make a link that carries the team.
+/// What a file or link for the chosen teammate carries, and in words.
+fn payload(state: AppState, to: &str) -> Option<(Vec<u8>, String)> {
+    if to.is_empty() {
+        return state
+            .team_bytes()
+            .map(|b| (b, "It carries the whole team.".to_string()));
+    }
+    let name = state
+        .team
+        .with_untracked(|t| {
+            t.as_ref()
+                .and_then(|t| t.member_name(to).map(str::to_string))
+        })
+        .unwrap_or_else(|| "This teammate".into());
+    match state.changes_for(to)? {
+        Delta::Nothing => {
+            state.say(Notice::Info(format!(
+                "{name} already has everything you have: there is nothing to send."
+            )));
+            None
+        }
+        Delta::Changes(b) => Some((
+            b,
+            format!("It carries only the changes {name} has not seen yet."),
+        )),
+        Delta::Whole(b) => Some((
+            b,
+            format!(
+                "It carries the whole team: {name} has not sent you anything from this browser yet, so what they have is unknown."
+            ),
+        )),
+    }
+}
+
+/// Download the team file, or make a link that carries the team or only
+/// what one teammate lacks.
 #[component]
 pub fn ShareCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let link = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<(String, String)>);
     let copied = RwSignal::new(false);
+    let to = RwSignal::new(String::new());
     let link_id = field_id();
+    let to_id = field_id();
     let team_name = move || {
         state.team.with_untracked(|t| {
             t.as_ref()
@@ -46,45 +83,75 @@ pub fn ShareCard() -> impl IntoView {
         })
     };
     let download = move |_| {
-        if let Some(bytes) = state.team_bytes() {
-            let file = format!(
-                "{}-{}.automerge",
-                browser::slug(&team_name()),
-                browser::today()
-            );
-            if browser::download(&file, &bytes).is_err() {
-                state.say(Notice::Error(
-                    "The browser did not let the file be saved.".into(),
-                ));
-            }
+        let who = to.get_untracked();
+        let Some((bytes, _)) = payload(state, &who) else {
+            return;
+        };
+        let for_whom = state
+            .team
+            .with_untracked(|t| {
+                t.as_ref()
+                    .and_then(|t| t.member_name(&who).map(browser::slug))
+            })
+            .map(|n| format!("-for-{n}"))
+            .unwrap_or_default();
+        let file = format!(
+            "{}{for_whom}-{}.automerge",
+            browser::slug(&team_name()),
+            browser::today()
+        );
+        if browser::download(&file, &bytes).is_err() {
+            state.say(Notice::Error(
+                "The browser did not let the file be saved.".into(),
+            ));
         }
     };
     let make_link = move |_| {
-        let Some(bytes) = state.team_bytes() else {
+        let Some((bytes, what)) = payload(state, &to.get_untracked()) else {
+            link.set(None);
             return;
         };
-        let url = format!(
-            "{}#{}",
-            browser::page_url_without_fragment(),
-            encode_fragment(&bytes)
-        );
+        let fragment = match state.sender() {
+            Some(from) => encode_fragment_from(&bytes, &from),
+            None => encode_fragment(&bytes),
+        };
+        let url = format!("{}#{fragment}", browser::page_url_without_fragment());
         copied.set(false);
-        link.set(Some(url.clone()));
+        link.set(Some((url.clone(), what)));
         spawn_local(async move {
             if browser::copy_to_clipboard(&url).await.is_ok() {
                 copied.set(true);
             }
         });
     };
+    let teammates = move || {
+        let me = state.me.get();
+        state
+            .member_choices()
+            .into_iter()
+            .filter(|(id, _)| Some(id) != me.as_ref())
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="card" aria-labelledby="share-heading">
             <h3 id="share-heading">"Share with teammates"</h3>
             <p class="meta">"Send the team file or a link by any channel. Opening it merges: both sides' edits survive."</p>
+            <div class="field">
+                <label class="field-label" for=to_id.clone()>"Send to"</label>
+                <span class="hint">"For one teammate, only what they have not seen yet is sent, once they have sent you a link."</span>
+                <select id=to_id.clone() on:change=move |ev| { to.set(event_target_value(&ev)); link.set(None); }>
+                    <option value="" selected=move || to.get().is_empty()>"Anyone (the whole team)"</option>
+                    {move || teammates().into_iter().map(|(id, name)| {
+                        let selected = { let id = id.clone(); move || to.get() == id };
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
             <div class="button-row">
                 <button type="button" on:click=download>"Download team file"</button>
                 <button type="button" on:click=make_link>"Copy link"</button>
             </div>
-            {move || link.get().map(|url| {
+            {move || link.get().map(|(url, what)| {
                 let len = url.chars().count();
                 let too_long = len > LINK_CHAT_LIMIT;
                 view! {
@@ -98,7 +165,7 @@ pub fn ShareCard() -> impl IntoView {
                     </div>
                     <p class="meta" role="status">
                         {if copied.get() { "Copied. " } else { "" }}
-                        {format!("The link is {len} characters long.")}
+                        {format!("{what} The link is {len} characters long.")}
                     </p>
                     {too_long.then(|| view! {
                         <p class="warn-text">"That is too long for many chat apps: send the team file instead."</p>

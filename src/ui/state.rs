@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::{
     model::{
-        changes::ImportSummary, conflicts::Conflict, example::example_team, Collection, EditError,
-        LoadError, Stamp, Team, TeamDocument,
+        changes::ImportSummary, conflicts::Conflict, example::example_team, Collection, Delta,
+        EditError, LoadError, Stamp, Team, TeamDocument,
     },
+    share::Sender,
     storage::{local::LocalKv, OpenTeam, StoredTeam, TeamStore},
 };
 
@@ -142,7 +143,7 @@ impl AppState {
 
     /// Opens a stored team, or explains why it cannot be opened.
     pub fn open_team(&self, id: &str) {
-        let result = self.store.with_value(|s| s.open(id));
+        let result = browser::measure("open", || self.store.with_value(|s| s.open(id)));
         match result {
             Ok((open, team)) => {
                 let me = self
@@ -245,9 +246,9 @@ impl AppState {
             let Some(open) = open else { return };
             outcome = Some(match f(&mut open.doc, &stamp) {
                 Ok(touched) => {
-                    let saved = store
-                        .try_update_value(|s| s.persist(open))
-                        .and_then(Result::err);
+                    let saved =
+                        browser::measure("persist", || store.try_update_value(|s| s.persist(open)))
+                            .and_then(Result::err);
                     let record = match &touched {
                         Touched::Profile => None,
                         Touched::Member(id) => Some((Collection::Members, id.clone())),
@@ -393,13 +394,72 @@ impl AppState {
     /// Merges a team file or link into the open team; joins the team when
     /// none is open. Bad input is refused with a message and changes nothing.
     pub fn import(&self, bytes: Vec<u8>) {
-        self.pending.set(None);
-        if self.team.with_untracked(Option::is_none) {
-            return self.join(bytes);
+        self.import_from(bytes, None)
+    }
+
+    /// Like [`Self::import`], for a link that says who made it: once merged,
+    /// what they had is remembered, so that "Send to" them carries only
+    /// what they lack.
+    pub fn import_from(&self, bytes: Vec<u8>, from: Option<Sender>) {
+        let joining = self.team.with_untracked(Option::is_none);
+        if joining {
+            self.join(bytes);
+        } else {
+            self.merge_in(bytes);
         }
+        let Some(from) = from else { return };
+        let Some(team) = self.team_id() else { return };
+        if self.me.get_untracked().as_deref() == Some(from.member_id.as_str()) {
+            return;
+        }
+        let mut known = Vec::new();
+        self.open.update_value(|o| {
+            if let Some(o) = o {
+                known = from
+                    .heads
+                    .iter()
+                    .map(|h| automerge::ChangeHash(*h))
+                    .filter(|h| o.doc.has_change(h))
+                    .collect();
+            }
+        });
+        // Only heads that arrived count: a refused link taught us nothing.
+        if known.len() == from.heads.len() && !known.is_empty() {
+            let _ = self
+                .store
+                .try_update_value(|s| s.set_peer_heads(&team, &from.member_id, &known));
+        }
+    }
+
+    /// What to send `member`: only what they lack when they sent us their
+    /// heads before, else the whole team. With the heads it is made from.
+    pub fn changes_for(&self, member: &str) -> Option<Delta> {
+        let team = self.team_id()?;
+        let heads = self.store.with_value(|s| s.peer_heads(&team, member));
+        let mut out = None;
+        self.open
+            .update_value(|o| out = o.as_mut().map(|o| o.doc.changes_for(&heads)));
+        out
+    }
+
+    /// Who this browser is and the heads it has, for a link it makes.
+    pub fn sender(&self) -> Option<Sender> {
+        let member_id = self.me.get_untracked()?;
+        let mut heads = Vec::new();
+        self.open.update_value(|o| {
+            if let Some(o) = o {
+                heads = o.doc.heads().into_iter().map(|h| h.0).collect();
+            }
+        });
+        Some(Sender { member_id, heads })
+    }
+
+    fn merge_in(&self, bytes: Vec<u8>) {
+        self.pending.set(None);
         let before = self.team.get_untracked();
         let store = self.store;
         let mut result: Option<Result<(Team, Option<String>), LoadError>> = None;
+        let _span = browser::Span::new("import");
         self.open.update_value(|open| {
             let Some(open) = open else { return };
             result = Some(open.doc.merge_bytes(&bytes).and_then(|()| {

@@ -1,12 +1,13 @@
 //! Speed and size on generated teams, measured natively. Prints one figure
-//! per line as `name: value unit`. Run with `scripts/bench` (or
-//! `cargo bench --bench workload`). Figures measured in the browser are to
-//! follow; the `_native` ones here are their counterparts outside it.
+//! per line as `name: value unit` and leaves the generated teams in
+//! `target/bench/` for the browser half (`tests/bench/browser.mjs`). Run both
+//! with `scripts/bench`. The `_native` figures are the counterparts of the
+//! browser's, outside it.
 
 use std::time::Instant;
 
 use roundtable::{
-    model::{edits::DecisionField, Stamp, TeamDocument},
+    model::{edits::DecisionField, Delta, Stamp, TeamDocument},
     share::encode_fragment,
     workload::{generate, week_of_work, LARGE, SMALL},
 };
@@ -111,7 +112,16 @@ fn main() {
     let mut week = week_of_work(&bytes, 1_000, 2).expect("week");
     figure("week_generate_ms", ms(t), "ms");
     let heads = TeamDocument::load(&bytes).expect("loads").0.heads();
-    let delta = week.save_after_bytes(&heads);
+    // What "Send to" makes for a teammate known to have `heads`.
+    let delta = match week.changes_for(&heads) {
+        Delta::Changes(b) => b,
+        other => panic!("expected only the week's changes, got {other:?}"),
+    };
+    figure(
+        "week_delta_raw_bytes",
+        week.save_after_bytes(&heads).len() as f64,
+        "bytes",
+    );
     figure("week_delta_bytes", delta.len() as f64, "bytes");
     figure(
         "week_delta_link_chars",
@@ -127,5 +137,12 @@ fn main() {
         })
         .collect();
     figure("merge_week_native_ms", median(merges), "ms");
-    let _ = small.heads();
+
+    // What the browser half of the benchmark (tests/bench/browser.mjs) opens.
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&out).expect("target/bench");
+    std::fs::write(out.join("large.automerge"), &bytes).expect("write");
+    std::fs::write(out.join("large.json"), &json).expect("write");
+    std::fs::write(out.join("week.automerge"), &delta).expect("write");
+    std::fs::write(out.join("small.automerge"), small.save()).expect("write");
 }

@@ -1,0 +1,196 @@
+// The browser half of `scripts/bench`: the release site in headless
+// Chromium on the generated large team (left in target/bench/ by the native
+// half), against JSON and the official Automerge JS library in the same
+// browser and run. Prints one figure per line as `name: value unit`.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const fixtures = `${root}target/bench/`;
+const port = Number(process.env.BENCH_PORT ?? 4190);
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 60);
+const base = `http://127.0.0.1:${port}/`;
+// A second origin, answered by the test itself, for the JS library: no
+// service worker or CSP of the app's in the way.
+const other = 'http://bench.invalid/';
+
+const large = readFileSync(`${fixtures}large.automerge`);
+const largeJson = readFileSync(`${fixtures}large.json`, 'utf8');
+const week = readFileSync(`${fixtures}week.automerge`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length * 95) / 100))];
+};
+const figure = (name, value, unit) => console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`);
+
+const server = spawn('node', [`${root}scripts/static-server.mjs`, `${root}dist`, String(port), '/'], { stdio: 'ignore' });
+process.on('exit', () => server.kill());
+for (let i = 0; ; i++) {
+  try {
+    await fetch(base);
+    break;
+  } catch (e) {
+    if (i > 100) throw e;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+await context.route(`${other}**`, (route) => {
+  const path = new URL(route.request().url()).pathname;
+  if (path === '/automerge.js') {
+    return route.fulfill({ path: `${root}node_modules/@automerge/automerge/dist/iife/iife.js`, contentType: 'text/javascript' });
+  }
+  return route.fulfill({ body: '<!doctype html><title>bench</title>', contentType: 'text/html' });
+});
+
+// Resolves with performance.now() once `check()` holds and the frame that
+// shows it has been painted (the task after the next animation frame).
+await context.addInitScript(() => {
+  window.__painted = (check) => new Promise((resolve) => {
+    let done = false;
+    const test = () => {
+      if (done || !check()) return;
+      done = true;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    };
+    const observer = new MutationObserver(test);
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    test();
+  });
+});
+
+const page = await context.newPage();
+page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+await page.goto(base);
+const teamName = 'Generated team';
+await page.getByLabel('Open a team file a teammate sent').setInputFiles({
+  name: 'large.automerge', mimeType: 'application/octet-stream', buffer: large,
+});
+await page.getByRole('heading', { level: 1, name: teamName }).waitFor({ timeout: 600_000 });
+
+const sectionButton = (name) => `[...document.querySelectorAll('nav[aria-label="Sections"] button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)})`;
+
+// large_open_ms: navigation to the app usable on the team, plus the
+// Decisions screen's list painted (the app opens on the overview).
+const opens = [];
+const appOpens = [];
+for (let i = 0; i < runs; i++) {
+  await page.goto(base, { waitUntil: 'commit' });
+  const shown = await page.evaluate((name) => window.__painted(() => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === name)), teamName);
+  const list = await page.evaluate(`(async () => {
+    const t0 = performance.now();
+    const painted = window.__painted(() => document.querySelector('ul[aria-label="Decisions"] li'));
+    ${sectionButton('Decisions')}.click();
+    return (await painted) - t0;
+  })()`);
+  appOpens.push(shown);
+  opens.push(shown + list);
+}
+figure('large_open_ms', median(opens), 'ms');
+figure('large_open_overview_ms', median(appOpens), 'ms');
+const measured = (name) => page.evaluate((n) => performance.getEntriesByName(`roundtable:${n}`).map((e) => e.duration), name);
+figure('large_open_load_ms', (await measured('open'))[0] ?? NaN, 'ms');
+
+// json_parse_baseline_ms: the same state as JSON, read from storage and parsed.
+const parses = await page.evaluate(({ json, runs }) => {
+  const out = [];
+  let store = sessionStorage;
+  try {
+    store.setItem('bench-json', json);
+  } catch {
+    // Too big beside the team in this origin's storage: measure the read
+    // from a fresh key in localStorage after making room is not an option,
+    // so fall back to parsing alone.
+    store = null;
+  }
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    JSON.parse(store ? store.getItem('bench-json') : json);
+    out.push(performance.now() - t);
+  }
+  if (store) store.removeItem('bench-json');
+  return { out, fromStorage: !!store };
+}, { json: largeJson, runs });
+figure('json_parse_baseline_ms', median(parses.out), 'ms');
+if (!parses.fromStorage) console.error('note: the JSON did not fit in sessionStorage; parse time only');
+
+// edit_to_paint_p95_ms and persist_p95_ms: typing into a decision's title.
+await page.evaluate(sectionButton('Decisions') + '.click()');
+await page.getByRole('list', { name: 'Decisions' }).getByRole('button').first().click();
+const title = page.getByLabel('Title', { exact: true });
+await title.click();
+await title.press('End');
+await page.evaluate(() => {
+  window.__edits = [];
+  window.__persists = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'roundtable:persist') window.__persists.push(e.duration);
+  }).observe({ entryTypes: ['measure'] });
+  addEventListener('input', (ev) => {
+    const t0 = ev.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => window.__edits.push(performance.now() - t0), 0));
+  }, true);
+});
+for (let i = 0; i < keystrokes; i++) {
+  await title.press(i % 10 === 9 ? 'Backspace' : 'x');
+  await page.waitForFunction((n) => window.__edits.length >= n, i + 1);
+}
+const edits = await page.evaluate(() => window.__edits);
+const persists = await page.evaluate(() => window.__persists);
+figure('edit_to_paint_p95_ms', p95(edits), 'ms');
+figure('edit_to_paint_median_ms', median(edits), 'ms');
+figure('persist_p95_ms', p95(persists), 'ms');
+
+// merge_week_ms: importing the week of work (a file) into the large team.
+const merges = [];
+for (let i = 0; i < Math.min(runs, 3); i++) {
+  await page.evaluate(sectionButton('Overview') + '.click()');
+  const input = page.getByLabel('Import a team file');
+  await input.waitFor();
+  await input.setInputFiles({ name: 'week.automerge', mimeType: 'application/octet-stream', buffer: week });
+  await page.getByText(/^Imported:/).waitFor({ timeout: 120_000 });
+  merges.push((await measured('import'))[0]);
+  // Back to the team as it was, for the next run.
+  if (i + 1 < Math.min(runs, 3)) {
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(base);
+    await page.getByLabel('Open a team file a teammate sent').setInputFiles({
+      name: 'large.automerge', mimeType: 'application/octet-stream', buffer: large,
+    });
+    await page.getByRole('heading', { level: 1, name: teamName }).waitFor({ timeout: 600_000 });
+  }
+}
+figure('merge_week_ms', median(merges), 'ms');
+
+// automerge_js_load_ms: the official library's load + toJS of the same bytes.
+const js = await context.newPage();
+await js.goto(`${other}blank.html`);
+await js.addScriptTag({ url: `${other}automerge.js` });
+const loads = await js.evaluate(async ({ bytes, runs }) => {
+  const A = window.Automerge;
+  if (A.wasmInitialized) await A.wasmInitialized();
+  const data = new Uint8Array(bytes);
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const doc = A.load(data);
+    A.toJS(doc);
+    out.push(performance.now() - t);
+  }
+  return out;
+}, { bytes: [...large], runs });
+figure('automerge_js_load_ms', median(loads), 'ms');
+
+await browser.close();
+server.kill();
