@@ -76,7 +76,7 @@ test('two teammates join by link, edit offline, exchange files both ways and set
   await expect(b.getByRole('status')).toContainText('Imported: 2 decisions changed'.slice(0, 9));
   const fromBo = await downloadTeamFile(b);
   await importFile(a, fromBo.bytes, fromBo.name);
-  await expect(a.getByRole('status')).toContainText('Imported');
+  await expect(a.getByRole('status').filter({ hasText: 'Imported:' })).toBeVisible();
   await shot(a, '22-import-summary');
 
   for (const page of [a, b]) {
@@ -242,4 +242,51 @@ test('two tabs of one browser see each other\'s edits and never overwrite them',
   await two.reload();
   await section(two, 'Members');
   await expect(two.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(3);
+});
+
+test('"Send to" a teammate carries only what they lack; a copy without that history is asked for the full file', async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  const c = await (await browser.newContext()).newPage();
+  await createTeam(a, { team: 'Platform', me: 'Ana' });
+  for (const title of ['Weekly demo', 'Rotate on-call', 'Adopt a style guide', 'Quarterly retro', 'Budget review', 'Hiring panel', 'Release train', 'Support rota']) {
+    await addDecision(a, title);
+  }
+  const full = await teamLink(a);
+  await b.goto(full);
+  await expect(b.getByRole('heading', { level: 1, name: 'Platform' })).toBeVisible();
+  await b.getByLabel('Not listed? Your name').fill('Bo');
+  await b.getByRole('button', { name: 'Add me to the team' }).click();
+  await expect(b.getByLabel('You are').locator('option:checked')).toHaveText('Bo');
+
+  // Bo's link came after Ana's: he knows what she has, and sends only his change.
+  await addDecision(b, "Bo's proposal");
+  await section(b, 'Overview');
+  await b.getByLabel('Send to').selectOption({ label: 'Ana' });
+  await b.getByRole('button', { name: 'Copy link' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'only the changes Ana has not seen yet' })).toBeVisible();
+  const delta = await b.getByLabel('Link to this team').inputValue();
+  await shot(b, '27-send-to-ana');
+  await b.getByLabel('Send to').selectOption({ label: 'Anyone (the whole team)' });
+  await b.getByRole('button', { name: 'Copy link' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'It carries the whole team.' })).toBeVisible();
+  const whole = await b.getByLabel('Link to this team').inputValue();
+  expect(delta.length).toBeLessThan(whole.length * 0.75);
+
+  await a.goto(delta);
+  await expect(a.getByRole('status').filter({ hasText: 'Imported:' })).toBeVisible();
+  await section(a, 'Decisions');
+  await expect(a.getByRole('list', { name: 'Decisions' }).getByRole('button', { name: "Bo's proposal" })).toBeVisible();
+
+  // Ana has now heard from Bo; nothing new on her side means nothing to send.
+  await section(a, 'Overview');
+  await a.getByLabel('Send to').selectOption({ label: 'Bo' });
+  await a.getByRole('button', { name: 'Copy link' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Bo already has everything you have' })).toBeVisible();
+
+  // Someone without the team cannot use Bo's delta: told what to ask for.
+  await c.goto(delta);
+  await expect(c.getByRole('alert').or(c.getByRole('status')).filter({ hasText: 'Ask your teammate for the full team file' })).toBeVisible();
+  await shot(c, '28-delta-without-history');
+  expect(await storedTeams(c)).toBe('[]');
 });
