@@ -408,3 +408,50 @@ fn changes_that_build_on_unknown_history_are_refused_plainly() {
     b.merge_bytes(&a.save()).unwrap();
     assert_eq!(b.team().unwrap().members.len(), 3);
 }
+
+#[test]
+fn a_delta_that_breaks_a_record_or_the_team_id_is_refused_and_changes_nothing() {
+    let (mut doc, ana) = new_team();
+    let id = doc.add_decision(&stamp(&ana), "Weekly demo").unwrap();
+    let heads = doc.heads();
+    let before = doc.save();
+    let bad_edits: Vec<Box<dyn Fn(&mut AutoCommit)>> = vec![
+        Box::new(|am: &mut AutoCommit| {
+            let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions").unwrap().unwrap();
+            let (_, rec) = automerge::ReadDoc::get(am, &ds, id.as_str()).unwrap().unwrap();
+            am.put(&rec, "status", 42).unwrap();
+        }),
+        Box::new(|am: &mut AutoCommit| am.put(ROOT, "team_id", "t-someone-else").unwrap()),
+        Box::new(|am: &mut AutoCommit| am.put(ROOT, "schema", 99).unwrap()),
+        Box::new(|am: &mut AutoCommit| {
+            let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions").unwrap().unwrap();
+            am.put_object(&ds, "d-wrongkey", ObjType::Map).unwrap();
+        }),
+    ];
+    for edit in bad_edits {
+        let mut am = AutoCommit::load(&before).unwrap();
+        edit(&mut am);
+        let delta = am.save_after(&heads);
+        let err = doc.merge_bytes(&delta).unwrap_err();
+        assert!(
+            matches!(err, LoadError::BadShape(_) | LoadError::NewerSchema { .. } | LoadError::NotRoundtable),
+            "{err:?}"
+        );
+        assert_eq!(doc.save(), before, "nothing changed");
+    }
+}
+
+#[test]
+fn a_merge_says_which_records_it_changed() {
+    let (mut doc, ana) = new_team();
+    let base = doc.save();
+    let (mut other, _) = TeamDocument::load(&base).unwrap();
+    let d = other.add_decision(&stamp(&ana), "New one").unwrap();
+    let r = other.add_role(&stamp(&ana), "Host").unwrap();
+    other.set_team_name(&stamp(&ana), "Renamed").unwrap();
+    let delta = other.save_after_bytes(&doc.heads());
+    let merged = doc.merge_changes(&delta).unwrap();
+    assert!(merged.decisions.contains(&d) && merged.roles.contains(&r));
+    assert!(merged.profile && !merged.whole && merged.members.is_empty());
+    assert_eq!(doc.team().unwrap(), other.team().unwrap());
+}

@@ -1,6 +1,8 @@
 //! One team's Automerge document: opening it safely, changing it record by
 //! record with the author stamped on every change, and saving it.
 
+use std::collections::BTreeSet;
+
 use automerge::{
     transaction::{CommitOptions, Transactable},
     AutoCommit, AutomergeError, ChangeHash, ObjId, ObjType, ReadDoc, Value, ROOT,
@@ -196,43 +198,59 @@ impl TeamDocument {
     /// before anything is applied: on any error this document is left
     /// exactly as it was.
     pub fn merge_bytes(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        self.merge_changes(bytes).map(drop)
+    }
+
+    /// Like [`Self::merge_bytes`], and says which records the merge changed.
+    /// Only those are checked against the schema (with the root), so that
+    /// taking in a week of a teammate's work costs what that work holds,
+    /// not what the whole team holds.
+    pub fn merge_changes(&mut self, bytes: &[u8]) -> Result<Merged, LoadError> {
         check_size(bytes)?;
-        // Automerge's own incremental loader skips what it cannot parse, so
-        // the bytes are parsed strictly on their own first.
-        let mut incoming = match AutoCommit::load(bytes) {
-            Ok(doc) => doc,
-            Err(AutomergeError::MissingDeps) => {
-                // Changes building on history: parse them on top of ours.
-                let mut all = self.doc.save_nocompress();
-                all.extend_from_slice(bytes);
-                AutoCommit::load(&all).map_err(|e| match e {
-                    AutomergeError::MissingDeps => LoadError::MissingHistory,
-                    e => LoadError::NotAutomerge(e.to_string()),
-                })?
-            }
+        // Automerge's incremental loader skips what it cannot parse, so the
+        // bytes are parsed strictly on their own first. Changes that build
+        // on history parse fully and then report their missing ancestors.
+        let mut whole = match AutoCommit::load(bytes) {
+            Ok(doc) => Some(doc),
+            Err(AutomergeError::MissingDeps) => None,
             Err(e) => return Err(LoadError::NotAutomerge(e.to_string())),
         };
-        // Changes whose ancestors are absent load "successfully" into a queue
-        // and would silently be left out of the merge.
-        if !incoming.get_missing_deps(&[]).is_empty() {
-            return Err(LoadError::MissingHistory);
-        }
-        let team = validate(&incoming)?;
-        if team.team_id != self.team_id {
-            return Err(LoadError::DifferentTeam {
-                name: team.profile.name,
-                id: team.team_id,
-            });
+        if let Some(incoming) = &mut whole {
+            // A whole document: it may be another team altogether.
+            if !incoming.get_missing_deps(&[]).is_empty() {
+                return Err(LoadError::MissingHistory);
+            }
+            let team = validate(incoming)?;
+            if team.team_id != self.team_id {
+                return Err(LoadError::DifferentTeam {
+                    name: team.profile.name,
+                    id: team.team_id,
+                });
+            }
         }
         let mut merged = self.doc.fork();
-        merged
-            .merge(&mut incoming)
-            .map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
-        validate(&merged)?;
-        self.doc
-            .merge(&mut incoming)
-            .map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
-        Ok(())
+        merged.set_actor(self.doc.get_actor().clone());
+        merged.update_diff_cursor();
+        match &mut whole {
+            Some(incoming) => merged.merge(incoming).map(drop),
+            None => merged.load_incremental(bytes).map(drop),
+        }
+        .map_err(|e| LoadError::NotAutomerge(e.to_string()))?;
+        // Changes whose ancestors are absent wait in a queue and would
+        // silently be left out.
+        if !merged.get_missing_deps(&[]).is_empty() {
+            return Err(LoadError::MissingHistory);
+        }
+        let patches = merged.diff_incremental();
+        merged.reset_diff_cursor();
+        let touched = Merged::from_patches(&patches);
+        if touched.whole {
+            validate(&merged)?;
+        } else {
+            check_touched(&merged, &touched, &self.team_id)?;
+        }
+        self.doc = merged;
+        Ok(touched)
     }
 
     /// The whole document, compacted.
@@ -328,14 +346,8 @@ fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// The whole team in one pass over the document (see [`super::tree`]).
-fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
-    let tree = ReadDoc::hydrate(doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
-    Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
-}
-
-/// Checks a loaded document against the schema and returns its content.
-fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
+/// The schema version at the root is one this build reads.
+fn check_root(doc: &AutoCommit) -> Result<(), LoadError> {
     let version = match doc.get(ROOT, "schema") {
         Ok(Some((v, _))) => lenient::as_int(&v).ok_or(LoadError::NotRoundtable)?,
         _ => return Err(LoadError::NotRoundtable),
@@ -351,6 +363,18 @@ fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
             "schema version {version} does not exist"
         )));
     }
+    Ok(())
+}
+
+/// The whole team in one pass over the document (see [`super::tree`]).
+fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
+    let tree = ReadDoc::hydrate(doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+}
+
+/// Checks a loaded document against the schema and returns its content.
+fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
+    check_root(doc)?;
     let team = read_team(doc)?;
     if !is_valid_id(&team.team_id) {
         return Err(LoadError::BadShape(
@@ -366,6 +390,123 @@ fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
         ));
     }
     Ok(team)
+}
+
+/// The records a merge changed: see [`TeamDocument::merge_changes`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Something that is not one record changed (a whole collection, or
+    /// an unknown place): everything must be read again.
+    pub whole: bool,
+    /// The root or the team profile (name, purpose, goals) changed.
+    pub profile: bool,
+    pub members: BTreeSet<String>,
+    pub roles: BTreeSet<String>,
+    pub decisions: BTreeSet<String>,
+}
+
+impl Merged {
+    fn from_patches(patches: &[automerge::Patch]) -> Self {
+        use automerge::{PatchAction, Prop};
+        let mut m = Merged::default();
+        for p in patches {
+            let key = match &p.action {
+                PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => {
+                    Some(key.as_str())
+                }
+                _ => None,
+            };
+            let mut path = p.path.iter().map(|(_, prop)| prop);
+            let (first, second) = (path.next(), path.next());
+            let collection = |name: &str| match name {
+                "members" => Some(Collection::Members),
+                "roles" => Some(Collection::Roles),
+                "decisions" => Some(Collection::Decisions),
+                _ => None,
+            };
+            let (c, id) = match (first, second, key) {
+                // A change at the root: a collection replaced, or root fields.
+                (None, _, Some(k)) if collection(k).is_some() => {
+                    m.whole = true;
+                    continue;
+                }
+                (None, _, _) => {
+                    m.profile = true;
+                    continue;
+                }
+                (Some(Prop::Map(coll)), Some(Prop::Map(id)), _) => (collection(coll), id.as_str()),
+                (Some(Prop::Map(coll)), None, Some(id)) => (collection(coll), id),
+                (Some(Prop::Map(coll)), _, _) if coll == "team" => {
+                    m.profile = true;
+                    continue;
+                }
+                _ => {
+                    m.whole = true;
+                    continue;
+                }
+            };
+            match c {
+                Some(Collection::Members) => drop(m.members.insert(id.to_string())),
+                Some(Collection::Roles) => drop(m.roles.insert(id.to_string())),
+                Some(Collection::Decisions) => drop(m.decisions.insert(id.to_string())),
+                None => m.profile = true,
+            }
+        }
+        m
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Merged::default()
+    }
+}
+
+/// The schema checks of [`validate`], for the root and the records a
+/// merge changed.
+fn check_touched(doc: &AutoCommit, touched: &Merged, team_id: &str) -> Result<(), LoadError> {
+    let shape = |e: autosurgeon::HydrateError| LoadError::BadShape(e.to_string());
+    if touched.profile {
+        check_root(doc)?;
+        let root = match ReadDoc::hydrate(doc, ROOT, None) {
+            Ok(automerge::hydrate::Value::Map(m)) => m,
+            _ => return Err(LoadError::NotRoundtable),
+        };
+        if super::tree::string(&root, "team_id").map_err(shape)? != team_id {
+            return Err(LoadError::BadShape("the team id changed".into()));
+        }
+        super::tree::required::<super::team::Profile>(&root, "team").map_err(shape)?;
+    }
+    for (c, ids) in [
+        (Collection::Members, &touched.members),
+        (Collection::Roles, &touched.roles),
+        (Collection::Decisions, &touched.decisions),
+    ] {
+        let coll = match doc.get(ROOT, c.key()) {
+            Ok(Some((Value::Object(ObjType::Map), coll))) => coll,
+            _ => return Err(LoadError::BadShape(format!("`{}` is not a map", c.key()))),
+        };
+        for id in ids {
+            let rec = match doc.get(&coll, id.as_str()) {
+                Ok(Some((_, rec))) => rec,
+                // Removed: nothing left to check.
+                Ok(None) => continue,
+                Err(e) => return Err(LoadError::BadShape(e.to_string())),
+            };
+            let tree =
+                ReadDoc::hydrate(doc, &rec, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+            let record_id = match c {
+                Collection::Members => Member::from_tree(&tree).map(|r| r.id),
+                Collection::Roles => Role::from_tree(&tree).map(|r| r.id),
+                Collection::Decisions => Decision::from_tree(&tree).map(|r| r.id),
+            }
+            .map_err(shape)?;
+            if &record_id != id {
+                return Err(LoadError::BadShape(
+                    "a record is filed under another record's id".into(),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What to send a teammate: see [`TeamDocument::changes_for`].

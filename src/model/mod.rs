@@ -22,7 +22,7 @@ pub mod text;
 pub mod tree;
 
 pub use decision::{Consultation, Decision, Objection, Owner};
-pub use document::{Collection, Delta, Stamp, TeamDocument, MAX_DOC_BYTES};
+pub use document::{Collection, Delta, Merged, Stamp, TeamDocument, MAX_DOC_BYTES};
 pub use enums::{DecisionStatus, Method, Resolution, RoleStatus, Stance};
 pub use error::{EditError, LoadError};
 pub use member::Member;

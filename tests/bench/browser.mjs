@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = `${root}target/bench/`;
-const port = Number(process.env.BENCH_PORT ?? 4190);
+const port = Number(process.env.BENCH_PORT ?? 4181);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 60);
 const base = `http://127.0.0.1:${port}/`;
