@@ -17,7 +17,9 @@ fn main() {
         let t = Instant::now();
         let patches = f.diff_incremental();
         let d = t.elapsed();
-        if let Some(p) = patches.first() { println!("{:?}", p.path); }
+        if let Some(p) = patches.first() {
+            println!("{:?}", p.path);
+        }
         println!("probe-load {a:?} {e:?} fork {b:?} apply {c:?} ({n}) diff {d:?} ({} patches) missing {}", patches.len(), f.get_missing_deps(&[]).len());
     }
 }

@@ -417,14 +417,20 @@ fn a_delta_that_breaks_a_record_or_the_team_id_is_refused_and_changes_nothing() 
     let before = doc.save();
     let bad_edits: Vec<Box<dyn Fn(&mut AutoCommit)>> = vec![
         Box::new(|am: &mut AutoCommit| {
-            let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions").unwrap().unwrap();
-            let (_, rec) = automerge::ReadDoc::get(am, &ds, id.as_str()).unwrap().unwrap();
+            let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions")
+                .unwrap()
+                .unwrap();
+            let (_, rec) = automerge::ReadDoc::get(am, &ds, id.as_str())
+                .unwrap()
+                .unwrap();
             am.put(&rec, "status", 42).unwrap();
         }),
         Box::new(|am: &mut AutoCommit| am.put(ROOT, "team_id", "t-someone-else").unwrap()),
         Box::new(|am: &mut AutoCommit| am.put(ROOT, "schema", 99).unwrap()),
         Box::new(|am: &mut AutoCommit| {
-            let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions").unwrap().unwrap();
+            let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions")
+                .unwrap()
+                .unwrap();
             am.put_object(&ds, "d-wrongkey", ObjType::Map).unwrap();
         }),
     ];
@@ -434,7 +440,10 @@ fn a_delta_that_breaks_a_record_or_the_team_id_is_refused_and_changes_nothing() 
         let delta = am.save_after(&heads);
         let err = doc.merge_bytes(&delta).unwrap_err();
         assert!(
-            matches!(err, LoadError::BadShape(_) | LoadError::NewerSchema { .. } | LoadError::NotRoundtable),
+            matches!(
+                err,
+                LoadError::BadShape(_) | LoadError::NewerSchema { .. } | LoadError::NotRoundtable
+            ),
             "{err:?}"
         );
         assert_eq!(doc.save(), before, "nothing changed");

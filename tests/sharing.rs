@@ -156,6 +156,9 @@ fn concurrent_single_values_are_kept_as_a_conflict_with_authors_until_someone_pi
         ]
     );
     assert_eq!(b.conflicts(), conflicts, "both sides see the same conflict");
+    // Found the same way on a copy just opened (from the pass made on opening).
+    let (mut reopened, _) = TeamDocument::load(&a.save()).unwrap();
+    assert_eq!(reopened.conflicts(), conflicts);
 
     let keep = c
         .values
@@ -367,4 +370,40 @@ fn a_delta_without_its_history_asks_for_the_full_file() {
         TeamDocument::load(&delta).err(),
         Some(LoadError::MissingHistory)
     );
+}
+
+#[test]
+fn the_records_a_merge_touched_rebuild_the_team_and_its_summary() {
+    let (mut doc, ana) = new_team();
+    for i in 0..10 {
+        doc.add_decision(&stamp(&ana), &format!("Earlier {i}"))
+            .unwrap();
+    }
+    let before = doc.team().unwrap();
+    let (mut other, _) = TeamDocument::load(&doc.save()).unwrap();
+    let first = before.decisions.keys().next().unwrap().clone();
+    other
+        .set_decision(
+            &stamp(&ana),
+            &first,
+            DecisionField::Title("Renamed".into()),
+            TODAY,
+        )
+        .unwrap();
+    other.add_decision(&stamp(&ana), "Brand new").unwrap();
+    other.add_member(&stamp(&ana), "Bo", TODAY).unwrap();
+    other
+        .set_team_purpose(&stamp(&ana), "A new purpose")
+        .unwrap();
+    let heads = doc.heads();
+    let merged = doc.merge_changes(&other.save_after_bytes(&heads)).unwrap();
+    let patch = roundtable::model::changes::TeamPatch::read(&doc, &merged).unwrap();
+    let after = doc.team().unwrap();
+    assert_eq!(
+        patch.summary(&before),
+        ImportSummary::between(&before, &after)
+    );
+    let mut rebuilt = before.clone();
+    patch.apply(&mut rebuilt);
+    assert_eq!(rebuilt, after);
 }

@@ -3,7 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::team::Team;
+use super::{
+    decision::Decision,
+    document::{Collection, Merged, TeamDocument},
+    error::LoadError,
+    member::Member,
+    role::Role,
+    team::{Profile, Team},
+};
 
 /// A record an import added or changed, with the name to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,5 +100,103 @@ impl ImportSummary {
         } else {
             parts.join(", ")
         }
+    }
+}
+
+/// The records a merge touched, read back: applied to the team as it was,
+/// it gives the team as it is, without reading the rest again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamPatch {
+    pub profile: Option<Profile>,
+    /// `None`: the record is gone.
+    pub members: BTreeMap<String, Option<Member>>,
+    pub roles: BTreeMap<String, Option<Role>>,
+    pub decisions: BTreeMap<String, Option<Decision>>,
+}
+
+fn patch_diff<T: PartialEq + Clone>(
+    before: &BTreeMap<String, T>,
+    after: &BTreeMap<String, Option<T>>,
+    name: impl Fn(&T) -> String,
+) -> (Vec<Item>, Vec<Item>) {
+    let now: BTreeMap<String, T> = after
+        .iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
+        .collect();
+    let was: BTreeMap<String, T> = after
+        .keys()
+        .filter_map(|k| before.get(k).map(|v| (k.clone(), v.clone())))
+        .collect();
+    diff(&was, &now, name)
+}
+
+impl TeamPatch {
+    /// Reads what `merged` says changed.
+    pub fn read(doc: &TeamDocument, merged: &Merged) -> Result<Self, LoadError> {
+        Ok(TeamPatch {
+            profile: if merged.profile {
+                Some(doc.profile()?)
+            } else {
+                None
+            },
+            members: merged
+                .members
+                .iter()
+                .map(|id| (id.clone(), doc.member(id)))
+                .collect(),
+            roles: merged
+                .roles
+                .iter()
+                .map(|id| (id.clone(), doc.role(id)))
+                .collect(),
+            decisions: merged
+                .decisions
+                .iter()
+                .map(|id| (id.clone(), doc.decision(id)))
+                .collect(),
+        })
+    }
+
+    /// The ids of the records read, by collection.
+    pub fn records(&self) -> impl Iterator<Item = (Collection, &String)> {
+        self.members
+            .keys()
+            .map(|k| (Collection::Members, k))
+            .chain(self.roles.keys().map(|k| (Collection::Roles, k)))
+            .chain(self.decisions.keys().map(|k| (Collection::Decisions, k)))
+    }
+
+    pub fn summary(&self, before: &Team) -> ImportSummary {
+        let (new_members, changed_members) =
+            patch_diff(&before.members, &self.members, |m| m.name.clone());
+        let (new_roles, changed_roles) = patch_diff(&before.roles, &self.roles, |r| r.name.clone());
+        let (new_decisions, changed_decisions) =
+            patch_diff(&before.decisions, &self.decisions, |d| d.title.clone());
+        ImportSummary {
+            new_members,
+            changed_members,
+            new_roles,
+            changed_roles,
+            new_decisions,
+            changed_decisions,
+            team_changed: self.profile.as_ref().is_some_and(|p| *p != before.profile),
+        }
+    }
+
+    pub fn apply(self, team: &mut Team) {
+        fn put<T>(map: &mut BTreeMap<String, T>, fresh: BTreeMap<String, Option<T>>) {
+            for (id, rec) in fresh {
+                match rec {
+                    Some(r) => drop(map.insert(id, r)),
+                    None => drop(map.remove(&id)),
+                }
+            }
+        }
+        if let Some(p) = self.profile {
+            team.profile = p;
+        }
+        put(&mut team.members, self.members);
+        put(&mut team.roles, self.roles);
+        put(&mut team.decisions, self.decisions);
     }
 }

@@ -25,6 +25,36 @@ fn fields(c: Collection) -> &'static [&'static str] {
     }
 }
 
+/// Records with a single-valued field holding concurrent values, found in a
+/// materialised document (see [`super::tree`]).
+pub(crate) fn conflicted_records(root: &automerge::hydrate::Value) -> Vec<(Collection, String)> {
+    let automerge::hydrate::Value::Map(root) = root else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in [
+        Collection::Members,
+        Collection::Roles,
+        Collection::Decisions,
+    ] {
+        let Some(automerge::hydrate::Value::Map(coll)) = root.get(c.key()) else {
+            continue;
+        };
+        for (id, rec) in coll.iter() {
+            let automerge::hydrate::Value::Map(rec) = &rec.value else {
+                continue;
+            };
+            let conflicted = rec
+                .iter()
+                .any(|(k, v)| v.conflict && fields(c).contains(&k.as_str()));
+            if conflicted {
+                out.push((c, id.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// One of the values a conflicting field holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictValue {
@@ -45,23 +75,19 @@ pub struct Conflict {
 impl TeamDocument {
     /// Every single-valued field that currently holds more than one value.
     pub fn conflicts(&mut self) -> Vec<Conflict> {
-        let mut out = Vec::new();
-        for c in [
-            Collection::Members,
-            Collection::Roles,
-            Collection::Decisions,
-        ] {
-            let ids: Vec<String> = match self.automerge().get(ROOT, c.key()) {
-                Ok(Some((Value::Object(ObjType::Map), coll))) => {
-                    self.automerge().keys(&coll).collect()
-                }
-                _ => continue,
-            };
-            for id in ids {
-                out.extend(self.conflicts_in(c, &id));
-            }
-        }
-        out
+        // Asking each field of each record costs a seek apiece; one pass
+        // over the document marks the few fields worth asking about.
+        let flagged = match self.take_flagged() {
+            Some(f) => f,
+            None => match ReadDoc::hydrate(self.automerge(), ROOT, None) {
+                Ok(tree) => conflicted_records(&tree),
+                Err(_) => return Vec::new(),
+            },
+        };
+        flagged
+            .into_iter()
+            .flat_map(|(c, id)| self.conflicts_in(c, &id))
+            .collect()
     }
 
     /// The conflicting fields of one record.

@@ -85,6 +85,10 @@ pub fn author_of_message(message: &str) -> Option<String> {
 pub struct TeamDocument {
     doc: AutoCommit,
     team_id: String,
+    /// Records with conflicting fields as found when the document was
+    /// opened, with the heads then: spares [`Self::conflicts`] a pass
+    /// over the whole document right after opening it.
+    flagged: Option<(Vec<ChangeHash>, Vec<(Collection, String)>)>,
     /// Heads of the last save, full or incremental. Kept here because a
     /// freshly loaded `AutoCommit` would otherwise re-save its whole history.
     saved_heads: Vec<ChangeHash>,
@@ -99,6 +103,7 @@ impl TeamDocument {
         Ok(TeamDocument {
             doc,
             team_id: team.team_id.clone(),
+            flagged: None,
             saved_heads: Vec::new(),
         })
     }
@@ -128,13 +133,22 @@ impl TeamDocument {
         if !doc.get_missing_deps(&[]).is_empty() {
             return Err(LoadError::MissingHistory);
         }
-        let team = validate(&doc)?;
+        check_root(&doc)?;
+        let tree =
+            ReadDoc::hydrate(&doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+        let team = Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))?;
+        check_team(&team)?;
         let team_id = team.team_id.clone();
         let saved_heads = doc.get_heads();
+        let flagged = Some((
+            saved_heads.clone(),
+            super::conflicts::conflicted_records(&tree),
+        ));
         Ok((
             TeamDocument {
                 doc,
                 team_id,
+                flagged,
                 saved_heads,
             },
             team,
@@ -150,6 +164,17 @@ impl TeamDocument {
         read_team(&self.doc)
     }
 
+    /// The team's name, purpose and goals, read without the records.
+    pub fn profile(&self) -> Result<super::team::Profile, LoadError> {
+        let obj = match self.doc.get(ROOT, "team") {
+            Ok(Some((Value::Object(ObjType::Map), obj))) => obj,
+            _ => return Err(LoadError::BadShape("the team profile is missing".into())),
+        };
+        let tree = ReadDoc::hydrate(&self.doc, &obj, None)
+            .map_err(|e| LoadError::BadShape(e.to_string()))?;
+        super::team::Profile::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+    }
+
     pub fn member(&self, id: &str) -> Option<Member> {
         self.record(Collection::Members, id)
     }
@@ -160,6 +185,12 @@ impl TeamDocument {
 
     pub fn decision(&self, id: &str) -> Option<Decision> {
         self.record(Collection::Decisions, id)
+    }
+
+    /// The conflicted records found on opening, if nothing changed since.
+    pub(crate) fn take_flagged(&mut self) -> Option<Vec<(Collection, String)>> {
+        let (heads, flagged) = self.flagged.take()?;
+        (heads == self.doc.get_heads()).then_some(flagged)
     }
 
     /// One record as it is now, for showing (see [`super::tree`]).
@@ -376,6 +407,12 @@ fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
 fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
     check_root(doc)?;
     let team = read_team(doc)?;
+    check_team(&team)?;
+    Ok(team)
+}
+
+/// The checks on a team's content that its types cannot express.
+fn check_team(team: &Team) -> Result<(), LoadError> {
     if !is_valid_id(&team.team_id) {
         return Err(LoadError::BadShape(
             "the team id is missing or malformed".into(),
@@ -389,7 +426,7 @@ fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
             "a record is filed under another record's id".into(),
         ));
     }
-    Ok(team)
+    Ok(())
 }
 
 /// The records a merge changed: see [`TeamDocument::merge_changes`].
@@ -491,8 +528,8 @@ fn check_touched(doc: &AutoCommit, touched: &Merged, team_id: &str) -> Result<()
                 Ok(None) => continue,
                 Err(e) => return Err(LoadError::BadShape(e.to_string())),
             };
-            let tree =
-                ReadDoc::hydrate(doc, &rec, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+            let tree = ReadDoc::hydrate(doc, &rec, None)
+                .map_err(|e| LoadError::BadShape(e.to_string()))?;
             let record_id = match c {
                 Collection::Members => Member::from_tree(&tree).map(|r| r.id),
                 Collection::Roles => Role::from_tree(&tree).map(|r| r.id),

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use crate::{
     model::{
-        changes::ImportSummary, conflicts::Conflict, example::example_team, Collection, Delta,
-        EditError, LoadError, Stamp, Team, TeamDocument,
+        changes::{ImportSummary, TeamPatch},
+        conflicts::Conflict,
+        example::example_team,
+        Collection, Delta, EditError, LoadError, Stamp, Team, TeamDocument,
     },
     share::Sender,
     storage::{local::LocalKv, OpenTeam, StoredTeam, TeamStore},
@@ -62,6 +64,14 @@ enum Fresh {
     Member(String, Option<crate::model::Member>),
     Role(String, Option<Box<crate::model::Role>>),
     Decision(String, Option<Box<crate::model::Decision>>),
+}
+
+/// A merge that went through: the records it touched read back (or the
+/// whole team), their conflicts, and whether storage took it.
+struct Imported {
+    fresh: Result<TeamPatch, Box<Team>>,
+    conflicts: Option<Vec<(Collection, String, Vec<Conflict>)>>,
+    storage_problem: Option<String>,
 }
 
 /// An edit that went through: what to read back, and what to tell.
@@ -456,34 +466,74 @@ impl AppState {
 
     fn merge_in(&self, bytes: Vec<u8>) {
         self.pending.set(None);
-        let before = self.team.get_untracked();
         let store = self.store;
-        let mut result: Option<Result<(Team, Option<String>), LoadError>> = None;
+        let mut result: Option<Result<Imported, LoadError>> = None;
         let _span = browser::Span::new("import");
         self.open.update_value(|open| {
             let Some(open) = open else { return };
-            result = Some(open.doc.merge_bytes(&bytes).and_then(|()| {
+            result = Some(open.doc.merge_changes(&bytes).and_then(|merged| {
                 let saved = store
                     .try_update_value(|s| s.persist(open))
-                    .and_then(Result::err);
-                let team = open.doc.team()?;
-                Ok((team, saved.map(|e| e.to_string())))
+                    .and_then(Result::err)
+                    .map(|e| e.to_string());
+                // Only what the merge touched is read back, unless it
+                // touched something other than single records.
+                if merged.whole {
+                    return Ok(Imported {
+                        fresh: Err(Box::new(open.doc.team()?)),
+                        conflicts: None,
+                        storage_problem: saved,
+                    });
+                }
+                let patch = TeamPatch::read(&open.doc, &merged)?;
+                let conflicts = patch
+                    .records()
+                    .map(|(c, id)| (c, id.clone(), open.doc.conflicts_in(c, id)))
+                    .collect();
+                Ok(Imported {
+                    fresh: Ok(patch),
+                    conflicts: Some(conflicts),
+                    storage_problem: saved,
+                })
             }));
         });
         match result {
-            Some(Ok((after, storage_problem))) => {
+            Some(Ok(Imported {
+                fresh,
+                conflicts,
+                storage_problem,
+            })) => {
                 self.after_write(storage_problem.is_some());
-                let summary = before
-                    .as_ref()
-                    .map(|b| ImportSummary::between(b, &after))
-                    .unwrap_or_default();
+                let summary = self.team.with_untracked(|before| {
+                    before
+                        .as_ref()
+                        .map_or_else(ImportSummary::default, |b| match &fresh {
+                            Ok(patch) => patch.summary(b),
+                            Err(after) => ImportSummary::between(b, after),
+                        })
+                });
                 self.say(match storage_problem {
                     Some(msg) => Notice::Error(msg),
                     None => Notice::Info(format!("Imported: {}", summary.sentence())),
                 });
                 self.last_import.set(Some(summary));
-                self.team.set(Some(after));
-                self.refresh_conflicts();
+                match fresh {
+                    Ok(patch) => self.team.update(|t| {
+                        if let Some(t) = t {
+                            patch.apply(t);
+                        }
+                    }),
+                    Err(after) => self.team.set(Some(*after)),
+                }
+                match conflicts {
+                    Some(found) => self.conflicts.update(|all| {
+                        for (c, id, now) in found {
+                            all.retain(|k| !(k.collection == c && k.record_id == id));
+                            all.extend(now);
+                        }
+                    }),
+                    None => self.refresh_conflicts(),
+                }
             }
             Some(Err(LoadError::DifferentTeam { name, id })) => {
                 if self.store.with_value(|s| s.contains(&id)) {
