@@ -415,7 +415,8 @@ fn a_delta_that_breaks_a_record_or_the_team_id_is_refused_and_changes_nothing() 
     let id = doc.add_decision(&stamp(&ana), "Weekly demo").unwrap();
     let heads = doc.heads();
     let before = doc.save();
-    let bad_edits: Vec<Box<dyn Fn(&mut AutoCommit)>> = vec![
+    type Edit<'a> = Box<dyn Fn(&mut AutoCommit) + 'a>;
+    let bad_edits: Vec<Edit> = vec![
         Box::new(|am: &mut AutoCommit| {
             let (_, ds) = automerge::ReadDoc::get(am, ROOT, "decisions")
                 .unwrap()

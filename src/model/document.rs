@@ -88,7 +88,7 @@ pub struct TeamDocument {
     /// Records with conflicting fields as found when the document was
     /// opened, with the heads then: spares [`Self::conflicts`] a pass
     /// over the whole document right after opening it.
-    flagged: Option<(Vec<ChangeHash>, Vec<(Collection, String)>)>,
+    flagged: Option<(Vec<ChangeHash>, Vec<RecordRef>)>,
     /// Heads of the last save, full or incremental. Kept here because a
     /// freshly loaded `AutoCommit` would otherwise re-save its whole history.
     saved_heads: Vec<ChangeHash>,
@@ -188,7 +188,7 @@ impl TeamDocument {
     }
 
     /// The conflicted records found on opening, if nothing changed since.
-    pub(crate) fn take_flagged(&mut self) -> Option<Vec<(Collection, String)>> {
+    pub(crate) fn take_flagged(&mut self) -> Option<Vec<RecordRef>> {
         let (heads, flagged) = self.flagged.take()?;
         (heads == self.doc.get_heads()).then_some(flagged)
     }
@@ -428,6 +428,9 @@ fn check_team(team: &Team) -> Result<(), LoadError> {
     }
     Ok(())
 }
+
+/// A record by collection and id.
+pub type RecordRef = (Collection, String);
 
 /// The records a merge changed: see [`TeamDocument::merge_changes`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -65,6 +65,9 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+/// How many items of one kind "Needs attention" names.
+const SHOWN_PER_KIND: usize = 5;
+
 /// What needs attention: reviews due, empty roles, ending terms, people
 /// holding many roles.
 #[component]
@@ -75,7 +78,19 @@ fn StandsOut() -> impl IntoView {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
             let mut out: Vec<(String, Screen)> = Vec::new();
-            for d in queries::decisions_due_for_review(t, &today) {
+            // A long-lived team can have hundreds due: the most overdue are
+            // named, the rest counted, with the list a click away.
+            let due = queries::decisions_due_for_review(t, &today);
+            if due.len() > SHOWN_PER_KIND {
+                out.push((
+                    format!(
+                        "{} decisions are due for review; the most overdue:",
+                        due.len()
+                    ),
+                    Screen::Decisions,
+                ));
+            }
+            for d in due.into_iter().take(SHOWN_PER_KIND) {
                 out.push((
                     format!(
                         "Review due: {} (review by {})",
