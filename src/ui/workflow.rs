@@ -369,6 +369,21 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
     };
     let replacement = RwSignal::new(String::new());
     let repl_id = field_id();
+    // The other decisions, as choices: a memo, so that typing into this
+    // decision does not rebuild thousands of options on a large team.
+    let others = Memo::new(move |_| {
+        state.team.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    crate::model::queries::sorted_decisions(t)
+                        .into_iter()
+                        .filter(|x| x.id != id.get_value())
+                        .map(|x| (x.id.clone(), x.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let title_of = move |did: &str| {
         state
             .team
@@ -420,7 +435,7 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                         <label class="field-label" for=repl_id.clone()>"Superseded by"</label>
                         <select id=repl_id.clone() on:change=move |ev| replacement.set(event_target_value(&ev))>
                             <option value="">"Choose…"</option>
-                            {move || state.team.with(|t| t.as_ref().map(|t| t.decisions.values().filter(|x| x.id != id.get_value()).map(|x| (x.id.clone(), x.title.clone())).collect::<Vec<_>>()).unwrap_or_default()).into_iter().map(|(xid, title)| view! { <option value=xid>{title}</option> }).collect_view()}
+                            {move || others.get().into_iter().map(|(xid, title)| view! { <option value=xid>{title}</option> }).collect_view()}
                         </select>
                     </div>
                     <button type="submit">"Mark as superseded"</button>
