@@ -249,6 +249,7 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<Touched, EditError>,
     ) -> bool {
+        let _span = browser::Span::new("edit");
         let stamp = Stamp::new(self.me.get_untracked().as_deref(), browser::now_ms());
         let store = self.store;
         let mut outcome: Option<Result<Applied, String>> = None;

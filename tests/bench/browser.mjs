@@ -134,8 +134,12 @@ await title.press('End');
 await page.evaluate(() => {
   window.__edits = [];
   window.__persists = [];
+  window.__handled = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name === 'roundtable:persist') window.__persists.push(e.duration);
+    for (const e of list.getEntries()) {
+      if (e.name === 'roundtable:persist') window.__persists.push(e.duration);
+      if (e.name === 'roundtable:edit') window.__handled.push(e.duration);
+    }
   }).observe({ entryTypes: ['measure'] });
   addEventListener('input', (ev) => {
     const t0 = ev.timeStamp;
@@ -151,6 +155,8 @@ const persists = await page.evaluate(() => window.__persists);
 figure('edit_to_paint_p95_ms', p95(edits), 'ms');
 figure('edit_to_paint_median_ms', median(edits), 'ms');
 figure('persist_p95_ms', p95(persists), 'ms');
+// The edit itself (document, storage, signals), without waiting for a frame.
+figure('edit_handler_p95_ms', p95(await page.evaluate(() => window.__handled)), 'ms');
 
 // merge_week_ms: importing the week of work (a file) into the large team.
 const merges = [];
