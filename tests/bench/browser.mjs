@@ -25,7 +25,13 @@ const p95 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((s.length * 95) / 100))];
 };
-const figure = (name, value, unit) => console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`);
+const figure = (name, value, unit) => {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    console.error(`no measurement for ${name}`);
+    return;
+  }
+  console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`);
+};
 
 const server = spawn('node', [`${root}scripts/static-server.mjs`, `${root}dist`, String(port), '/'], { stdio: 'ignore' });
 process.on('exit', () => server.kill());
