@@ -180,7 +180,14 @@ fn two_tabs_merge_each_others_edits_and_compaction_loses_nothing() {
         tab_b.persist(&mut b).unwrap();
         tab_a = TeamStore::new(tab_b.kv().clone());
         if i % 7 == 0 {
-            assert!(tab_a.refresh(&mut a).unwrap(), "A sees B's new member");
+            let merged = tab_a
+                .refresh_changes(&mut a)
+                .unwrap()
+                .expect("A sees B's edits");
+            assert!(
+                merged.members.contains(b_ids.last().unwrap()),
+                "and which member they touched"
+            );
             let team = a.doc.team().unwrap();
             assert!(
                 b_ids.iter().all(|id| team.members.contains_key(id)),

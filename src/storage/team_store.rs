@@ -16,7 +16,7 @@ use base64::{engine::general_purpose::STANDARD, Engine};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{ids::is_valid_id, ids::new_id, LoadError, Team, TeamDocument};
+use crate::model::{ids::is_valid_id, ids::new_id, LoadError, Merged, Team, TeamDocument};
 
 use super::kv::{KeyValue, StorageError};
 
@@ -345,6 +345,11 @@ impl<K: KeyValue> TeamStore<K> {
     /// whether anything new arrived. Everything new is merged in one go, as
     /// one tab's increments may build on another's.
     pub fn refresh(&mut self, open: &mut OpenTeam) -> Result<bool, LoadError> {
+        self.refresh_changes(open).map(|m| m.is_some())
+    }
+
+    /// Like [`Self::refresh`], saying which records what arrived touched.
+    pub fn refresh_changes(&mut self, open: &mut OpenTeam) -> Result<Option<Merged>, LoadError> {
         let team = open.doc.team_id().to_string();
         let mut fresh = Vec::new();
         let mut new_fingerprint = None;
@@ -366,15 +371,15 @@ impl<K: KeyValue> TeamStore<K> {
             }
         }
         if fresh.is_empty() {
-            return Ok(false);
+            return Ok(None);
         }
         let before = open.doc.heads();
-        open.doc.merge_bytes(&fresh)?;
+        let merged = open.doc.merge_changes(&fresh)?;
         if let Some(fp) = new_fingerprint {
             open.doc_fingerprint = fp;
         }
         open.chunk_bytes += fresh.len();
         open.chunks.extend(new_keys);
-        Ok(open.doc.heads() != before)
+        Ok((open.doc.heads() != before).then_some(merged))
     }
 }

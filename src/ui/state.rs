@@ -8,7 +8,7 @@ use crate::{
         changes::{ImportSummary, TeamPatch},
         conflicts::Conflict,
         example::example_team,
-        Collection, Delta, EditError, LoadError, Stamp, Team, TeamDocument,
+        Collection, Delta, EditError, LoadError, Merged, Stamp, Team, TeamDocument,
     },
     share::Sender,
     storage::{local::LocalKv, OpenTeam, StoredTeam, TeamStore},
@@ -66,11 +66,36 @@ enum Fresh {
     Decision(String, Option<Box<crate::model::Decision>>),
 }
 
-/// A merge that went through: the records it touched read back (or the
-/// whole team), their conflicts, and whether storage took it.
-struct Imported {
+/// After a merge: the records it touched read back with their conflicts,
+/// or the whole team when it touched more than records.
+struct ReadBack {
     fresh: Result<TeamPatch, Box<Team>>,
     conflicts: Option<Vec<(Collection, String, Vec<Conflict>)>>,
+}
+
+impl ReadBack {
+    fn read(doc: &mut TeamDocument, merged: &Merged) -> Result<Self, LoadError> {
+        if merged.whole {
+            return Ok(ReadBack {
+                fresh: Err(Box::new(doc.team()?)),
+                conflicts: None,
+            });
+        }
+        let patch = TeamPatch::read(doc, merged)?;
+        let conflicts = patch
+            .records()
+            .map(|(c, id)| (c, id.clone(), doc.conflicts_in(c, id)))
+            .collect();
+        Ok(ReadBack {
+            fresh: Ok(patch),
+            conflicts: Some(conflicts),
+        })
+    }
+}
+
+/// A merge that went through, and whether storage took it.
+struct Imported {
+    read: ReadBack,
     storage_problem: Option<String>,
 }
 
@@ -342,25 +367,46 @@ impl AppState {
         }
     }
 
-    /// Another tab stored edits to this team: merge them in.
+    /// Puts what a merge touched on screen.
+    fn show(&self, read: ReadBack) {
+        match read.fresh {
+            Ok(patch) => self.team.update(|t| {
+                if let Some(t) = t {
+                    patch.apply(t);
+                }
+            }),
+            Err(after) => self.team.set(Some(*after)),
+        }
+        match read.conflicts {
+            Some(found) => self.conflicts.update(|all| {
+                for (c, id, now) in found {
+                    all.retain(|k| !(k.collection == c && k.record_id == id));
+                    all.extend(now);
+                }
+            }),
+            None => self.refresh_conflicts(),
+        }
+    }
+
+    /// Another tab stored edits to this team: merge them in, reading back
+    /// only the records they touched.
     pub fn on_storage_changed(&self) {
         let store = self.store;
         let mut result = None;
         self.open.update_value(|open| {
             let Some(open) = open else { return };
             result = store
-                .try_update_value(|s| s.refresh(open))
+                .try_update_value(|s| s.refresh_changes(open))
                 .map(|r| match r {
-                    Ok(true) => open.doc.team().map(Some).map_err(|e| e.to_string()),
-                    Ok(false) => Ok(None),
+                    Ok(Some(merged)) => ReadBack::read(&mut open.doc, &merged)
+                        .map(Some)
+                        .map_err(|e| e.to_string()),
+                    Ok(None) => Ok(None),
                     Err(e) => Err(e.to_string()),
                 });
         });
         match result {
-            Some(Ok(Some(team))) => {
-                self.team.set(Some(team));
-                self.refresh_conflicts();
-            }
+            Some(Ok(Some(read))) => self.show(read),
             Some(Err(msg)) => self.say(Notice::Error(format!(
                 "Edits made in another tab could not be read: {msg}"
             ))),
@@ -477,38 +523,22 @@ impl AppState {
                     .try_update_value(|s| s.persist(open))
                     .and_then(Result::err)
                     .map(|e| e.to_string());
-                // Only what the merge touched is read back, unless it
-                // touched something other than single records.
-                if merged.whole {
-                    return Ok(Imported {
-                        fresh: Err(Box::new(open.doc.team()?)),
-                        conflicts: None,
-                        storage_problem: saved,
-                    });
-                }
-                let patch = TeamPatch::read(&open.doc, &merged)?;
-                let conflicts = patch
-                    .records()
-                    .map(|(c, id)| (c, id.clone(), open.doc.conflicts_in(c, id)))
-                    .collect();
                 Ok(Imported {
-                    fresh: Ok(patch),
-                    conflicts: Some(conflicts),
+                    read: ReadBack::read(&mut open.doc, &merged)?,
                     storage_problem: saved,
                 })
             }));
         });
         match result {
             Some(Ok(Imported {
-                fresh,
-                conflicts,
+                read,
                 storage_problem,
             })) => {
                 self.after_write(storage_problem.is_some());
                 let summary = self.team.with_untracked(|before| {
                     before
                         .as_ref()
-                        .map_or_else(ImportSummary::default, |b| match &fresh {
+                        .map_or_else(ImportSummary::default, |b| match &read.fresh {
                             Ok(patch) => patch.summary(b),
                             Err(after) => ImportSummary::between(b, after),
                         })
@@ -518,23 +548,7 @@ impl AppState {
                     None => Notice::Info(format!("Imported: {}", summary.sentence())),
                 });
                 self.last_import.set(Some(summary));
-                match fresh {
-                    Ok(patch) => self.team.update(|t| {
-                        if let Some(t) = t {
-                            patch.apply(t);
-                        }
-                    }),
-                    Err(after) => self.team.set(Some(*after)),
-                }
-                match conflicts {
-                    Some(found) => self.conflicts.update(|all| {
-                        for (c, id, now) in found {
-                            all.retain(|k| !(k.collection == c && k.record_id == id));
-                            all.extend(now);
-                        }
-                    }),
-                    None => self.refresh_conflicts(),
-                }
+                self.show(read);
             }
             Some(Err(LoadError::DifferentTeam { name, id })) => {
                 if self.store.with_value(|s| s.contains(&id)) {
