@@ -273,31 +273,43 @@ pub fn PendingTeamPrompt() -> impl IntoView {
     }
 }
 
+/// How many records of each kind the import report names.
+const NAMED_PER_KIND: usize = 10;
+
 /// Links to what the last import brought.
 #[component]
 pub fn ImportResult() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state.last_import.get().filter(|s| !s.is_empty()).map(|s| {
-            let mut items: Vec<(String, Screen)> = Vec::new();
-            let mut add = |list: &[crate::model::changes::Item], what: &str, to: fn(String) -> Screen| {
-                for i in list {
-                    items.push((format!("{what}: {}", i.name), to(i.id.clone())));
+            // A week of a teammate's work can touch hundreds of records:
+            // a handful of each kind are named, the rest counted.
+            let mut items: Vec<(String, Option<Screen>)> = Vec::new();
+            let mut add = |list: &[crate::model::changes::Item], what: &str, many: &str, to: fn(String) -> Screen| {
+                for i in list.iter().take(NAMED_PER_KIND) {
+                    items.push((format!("{what}: {}", i.name), Some(to(i.id.clone()))));
+                }
+                if list.len() > NAMED_PER_KIND {
+                    let more = list.len() - NAMED_PER_KIND;
+                    items.push((format!("…and {more} more {many}"), None));
                 }
             };
-            add(&s.new_decisions, "New decision", Screen::Decision);
-            add(&s.changed_decisions, "Changed decision", Screen::Decision);
-            add(&s.new_roles, "New role", Screen::Role);
-            add(&s.changed_roles, "Changed role", Screen::Role);
-            add(&s.new_members, "New member", Screen::Member);
-            add(&s.changed_members, "Changed member", Screen::Member);
+            add(&s.new_decisions, "New decision", "new decisions", Screen::Decision);
+            add(&s.changed_decisions, "Changed decision", "changed decisions", Screen::Decision);
+            add(&s.new_roles, "New role", "new roles", Screen::Role);
+            add(&s.changed_roles, "Changed role", "changed roles", Screen::Role);
+            add(&s.new_members, "New member", "new members", Screen::Member);
+            add(&s.changed_members, "Changed member", "changed members", Screen::Member);
             view! {
                 <section class="card" aria-labelledby="import-heading">
                     <h3 id="import-heading">"What the import brought"</h3>
                     <p>{s.sentence()}</p>
                     <ul class="plain">
-                        {items.into_iter().map(|(text, to)| view! {
-                            <li><button type="button" class="link" on:click=move |_| state.screen.set(to.clone())>{text}</button></li>
+                        {items.into_iter().map(|(text, to)| match to {
+                            Some(to) => view! {
+                                <li><button type="button" class="link" on:click=move |_| state.screen.set(to.clone())>{text}</button></li>
+                            }.into_any(),
+                            None => view! { <li class="meta">{text}</li> }.into_any(),
                         }).collect_view()}
                     </ul>
                     <button type="button" class="link" on:click=move |_| state.last_import.set(None)>"Hide"</button>

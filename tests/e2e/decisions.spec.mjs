@@ -1,6 +1,7 @@
 // Shared decision-making as the app supports it: who decides, the advice
 // process, consent with objections, review dates, goals, and finding things.
 import { test, expect } from '@playwright/test';
+import * as Automerge from '@automerge/automerge';
 import {
   addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, teamLink,
 } from './helpers.mjs';
@@ -233,4 +234,36 @@ test('a decision in force is superseded by a newer one, linked both ways', async
   await page.reload();
   await openDecision(page, 'Weekly notes');
   await expect(page.getByText('Superseded by')).toBeVisible();
+});
+
+test('a long decision log lists the 50 most recent and shows more on request', async ({ page }) => {
+  await createTeam(page, { team: 'Platform', me: 'Ana' });
+  await addDecision(page, 'The first decision');
+  // Seventy more, written with the official library as another client would.
+  const { bytes } = await downloadTeamFile(page);
+  let doc = Automerge.load(bytes);
+  const [first] = Object.values(doc.decisions);
+  const base = JSON.parse(JSON.stringify(first));
+  doc = Automerge.change(doc, { message: JSON.stringify({ author: null }) }, (d) => {
+    for (let i = 1; i <= 70; i++) {
+      const id = `d_bulk${String(i).padStart(4, '0')}`;
+      d.decisions[id] = { ...base, id, title: `Bulk decision ${i}`, created_at: base.created_at + i * 1000 };
+    }
+  });
+  await importFile(page, Automerge.save(doc));
+  await expect(page.getByRole('status')).toContainText('70 new decisions');
+  const report = page.getByRole('region', { name: 'What the import brought' });
+  await expect(report.getByRole('button', { name: /^New decision: / })).toHaveCount(10);
+  await expect(report.getByText('…and 60 more new decisions')).toBeVisible();
+  await section(page, 'Decisions');
+  const list = page.getByRole('list', { name: 'Decisions' });
+  await expect(page.getByText('71 decisions; the 50 most recent are listed')).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(50);
+  await expect(list.getByRole('button', { name: 'Bulk decision 70', exact: true })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'The first decision' })).toHaveCount(0);
+  await shot(page, '46-long-log-paged');
+  await page.getByRole('button', { name: 'Show 21 more' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(71);
+  await expect(list.getByRole('button', { name: 'The first decision' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
 });
