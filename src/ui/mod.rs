@@ -83,4 +83,11 @@ fn App() -> impl IntoView {
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // Shown by the page itself while the app loads and opens a large team.
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("starting"))
+    {
+        el.remove();
+    }
 }
