@@ -57,14 +57,14 @@ pub fn encode_fragment_from(bytes: &[u8], from: &Sender) -> String {
     for h in heads {
         payload.extend_from_slice(h);
     }
-    payload.extend(miniz_oxide::deflate::compress_to_vec(bytes, 9));
+    payload.extend(deflate(bytes));
     format!("{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(payload))
 }
 
 /// The fragment (without `#`) carrying `bytes`.
 pub fn encode_fragment(bytes: &[u8]) -> String {
     let mut payload = vec![VERSION];
-    payload.extend(miniz_oxide::deflate::compress_to_vec(bytes, 9));
+    payload.extend(deflate(bytes));
     format!("{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(payload))
 }
 
@@ -127,11 +127,23 @@ fn read_sender(rest: &[u8]) -> Option<(Sender, &[u8])> {
     Some((Sender { member_id, heads }, rest))
 }
 
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into memory cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().unwrap_or_default()
+}
+
 fn inflate(deflated: &[u8]) -> Result<Vec<u8>, LinkError> {
-    miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_DOC_BYTES).map_err(|e| match e
-        .status
-    {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-        _ => LinkError::Damaged,
-    })
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(deflated)
+        .take(MAX_DOC_BYTES as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|_| LinkError::Damaged)?;
+    if out.len() > MAX_DOC_BYTES {
+        return Err(LinkError::TooLarge);
+    }
+    Ok(out)
 }
