@@ -407,3 +407,26 @@ fn the_records_a_merge_touched_rebuild_the_team_and_its_summary() {
     patch.apply(&mut rebuilt);
     assert_eq!(rebuilt, after);
 }
+
+#[test]
+fn whoever_made_the_changes_that_arrive_is_known_to_have_them() {
+    let (mut ana_doc, ana) = new_team();
+    let (mut bo_doc, _) = TeamDocument::load(&ana_doc.save()).unwrap();
+    let bo = bo_doc.add_member(&stamp(&ana), "Bo", TODAY).unwrap();
+    bo_doc.add_decision(&stamp(&bo), "Bo's idea").unwrap();
+    // A plain file from Bo, no link and no sender: his own last change says
+    // he has everything it builds on.
+    let merged = ana_doc.merge_changes(&bo_doc.export()).unwrap();
+    let bo_heads = merged.heads_by_author.get(&bo).cloned().unwrap_or_default();
+    assert_eq!(bo_heads, bo_doc.heads());
+    assert_eq!(ana_doc.changes_for(&bo_heads), Delta::Nothing);
+    ana_doc.add_role(&stamp(&ana), "Host").unwrap();
+    let Delta::Changes(delta) = ana_doc.changes_for(&bo_heads) else {
+        panic!("only Ana's new change")
+    };
+    bo_doc.merge_bytes(&delta).unwrap();
+    assert_eq!(bo_doc.team().unwrap(), ana_doc.team().unwrap());
+    // The same is known on joining from a file.
+    let (mut joined, _) = TeamDocument::load(&bo_doc.export()).unwrap();
+    assert!(joined.heads_by_author().contains_key(&ana));
+}

@@ -274,7 +274,16 @@ impl TeamDocument {
         }
         let patches = merged.diff_incremental();
         merged.reset_diff_cursor();
-        let touched = Merged::from_patches(&patches);
+        let mut touched = Merged::from_patches(&patches);
+        // Whoever made a change that arrived has it and all it builds on:
+        // what "Send to" them may leave out.
+        let ours = self.doc.get_heads();
+        let new: Vec<ChangeHash> = merged
+            .get_heads()
+            .into_iter()
+            .filter(|h| !ours.contains(h))
+            .collect();
+        touched.heads_by_author = heads_by_author(&mut merged, &new);
         if touched.whole {
             validate(&merged)?;
         } else {
@@ -325,6 +334,13 @@ impl TeamDocument {
             Ok(bundle) => Delta::Changes(bundle.bytes().to_vec()),
             Err(_) => Delta::Changes(self.doc.save_after(heads)),
         }
+    }
+
+    /// The document's heads by the member who made each: each of them has
+    /// at least that change and everything it builds on.
+    pub fn heads_by_author(&mut self) -> std::collections::BTreeMap<String, Vec<ChangeHash>> {
+        let heads = self.doc.get_heads();
+        heads_by_author(&mut self.doc, &heads)
     }
 
     /// The changes since the last `save` or `save_incremental`.
@@ -429,6 +445,23 @@ fn check_team(team: &Team) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// `heads` grouped by the member whose change each is.
+fn heads_by_author(
+    doc: &mut AutoCommit,
+    heads: &[ChangeHash],
+) -> std::collections::BTreeMap<String, Vec<ChangeHash>> {
+    let mut out = std::collections::BTreeMap::<String, Vec<ChangeHash>>::new();
+    for head in heads {
+        let author = doc
+            .get_change_meta_by_hash(head)
+            .and_then(|m| m.message.as_deref().and_then(author_of_message));
+        if let Some(author) = author.filter(|a| is_valid_id(a)) {
+            out.entry(author).or_default().push(*head);
+        }
+    }
+    out
+}
+
 /// A record by collection and id.
 pub type RecordRef = (Collection, String);
 
@@ -443,6 +476,8 @@ pub struct Merged {
     pub members: BTreeSet<String>,
     pub roles: BTreeSet<String>,
     pub decisions: BTreeSet<String>,
+    /// The new heads, by the member whose change each is.
+    pub heads_by_author: std::collections::BTreeMap<String, Vec<ChangeHash>>,
 }
 
 impl Merged {

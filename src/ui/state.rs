@@ -97,7 +97,11 @@ impl ReadBack {
 struct Imported {
     read: ReadBack,
     storage_problem: Option<String>,
+    learned: Learned,
 }
+
+/// Document heads by the member known to have them.
+type Learned = std::collections::BTreeMap<String, Vec<automerge::ChangeHash>>;
 
 /// An edit that went through: what to read back, and what to tell.
 struct Applied {
@@ -459,14 +463,30 @@ impl AppState {
     /// what they lack.
     pub fn import_from(&self, bytes: Vec<u8>, from: Option<Sender>) {
         let joining = self.team.with_untracked(Option::is_none);
-        if joining {
+        let learned = if joining {
             self.join(bytes);
+            let mut learned = Learned::new();
+            self.open.update_value(|o| {
+                if let Some(o) = o {
+                    learned = o.doc.heads_by_author();
+                }
+            });
+            learned
         } else {
-            self.merge_in(bytes);
+            self.merge_in(bytes)
+        };
+        let Some(team) = self.team_id() else { return };
+        let me = self.me.get_untracked();
+        // Whoever made the newest changes that arrived has them.
+        for (author, heads) in learned {
+            if Some(&author) != me.as_ref() {
+                let _ = self
+                    .store
+                    .try_update_value(|s| s.set_peer_heads(&team, &author, &heads));
+            }
         }
         let Some(from) = from else { return };
-        let Some(team) = self.team_id() else { return };
-        if self.me.get_untracked().as_deref() == Some(from.member_id.as_str()) {
+        if me.as_deref() == Some(from.member_id.as_str()) {
             return;
         }
         let mut known = Vec::new();
@@ -511,7 +531,8 @@ impl AppState {
         Some(Sender { member_id, heads })
     }
 
-    fn merge_in(&self, bytes: Vec<u8>) {
+    /// Merges into the open team; returns the new heads by their authors.
+    fn merge_in(&self, bytes: Vec<u8>) -> Learned {
         self.pending.set(None);
         let store = self.store;
         let mut result: Option<Result<Imported, LoadError>> = None;
@@ -526,6 +547,7 @@ impl AppState {
                 Ok(Imported {
                     read: ReadBack::read(&mut open.doc, &merged)?,
                     storage_problem: saved,
+                    learned: merged.heads_by_author,
                 })
             }));
         });
@@ -533,6 +555,7 @@ impl AppState {
             Some(Ok(Imported {
                 read,
                 storage_problem,
+                learned,
             })) => {
                 self.after_write(storage_problem.is_some());
                 let summary = self.team.with_untracked(|before| {
@@ -549,18 +572,19 @@ impl AppState {
                 });
                 self.last_import.set(Some(summary));
                 self.show(read);
+                return learned;
             }
             Some(Err(LoadError::DifferentTeam { name, id })) => {
                 if self.store.with_value(|s| s.contains(&id)) {
                     self.open_team(&id);
-                    self.import(bytes);
-                } else {
-                    self.pending.set(Some(PendingTeam { name, bytes }));
+                    return self.merge_in(bytes);
                 }
+                self.pending.set(Some(PendingTeam { name, bytes }));
             }
             Some(Err(e)) => self.say(Notice::Error(format!("Nothing was imported. {e}"))),
             None => {}
         }
+        Learned::new()
     }
 
     /// Opens a team file or link as a team of its own in this browser.
