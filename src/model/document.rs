@@ -529,10 +529,6 @@ impl Merged {
         }
         m
     }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Merged::default()
-    }
 }
 
 /// The schema checks of [`validate`], for the root and the records a
