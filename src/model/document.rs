@@ -166,13 +166,7 @@ impl TeamDocument {
 
     /// The team's name, purpose and goals, read without the records.
     pub fn profile(&self) -> Result<super::team::Profile, LoadError> {
-        let obj = match self.doc.get(ROOT, "team") {
-            Ok(Some((Value::Object(ObjType::Map), obj))) => obj,
-            _ => return Err(LoadError::BadShape("the team profile is missing".into())),
-        };
-        let tree = ReadDoc::hydrate(&self.doc, &obj, None)
-            .map_err(|e| LoadError::BadShape(e.to_string()))?;
-        super::team::Profile::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+        read_profile(&self.doc)
     }
 
     pub fn member(&self, id: &str) -> Option<Member> {
@@ -413,6 +407,16 @@ fn check_root(doc: &AutoCommit) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// The team's name, purpose and goals, in one pass over that object.
+fn read_profile(doc: &AutoCommit) -> Result<super::team::Profile, LoadError> {
+    let obj = match doc.get(ROOT, "team") {
+        Ok(Some((Value::Object(ObjType::Map), obj))) => obj,
+        _ => return Err(LoadError::BadShape("the team profile is missing".into())),
+    };
+    let tree = ReadDoc::hydrate(doc, &obj, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    super::team::Profile::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+}
+
 /// The whole team in one pass over the document (see [`super::tree`]).
 fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
     let tree = ReadDoc::hydrate(doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
@@ -536,15 +540,12 @@ impl Merged {
 fn check_touched(doc: &AutoCommit, touched: &Merged, team_id: &str) -> Result<(), LoadError> {
     let shape = |e: autosurgeon::HydrateError| LoadError::BadShape(e.to_string());
     if touched.profile {
+        // The root's own fields and the profile, not the records below.
         check_root(doc)?;
-        let root = match ReadDoc::hydrate(doc, ROOT, None) {
-            Ok(automerge::hydrate::Value::Map(m)) => m,
-            _ => return Err(LoadError::NotRoundtable),
-        };
-        if super::tree::string(&root, "team_id").map_err(shape)? != team_id {
+        if lenient::string(doc, &ROOT, "team_id".into()).map_err(shape)? != team_id {
             return Err(LoadError::BadShape("the team id changed".into()));
         }
-        super::tree::required::<super::team::Profile>(&root, "team").map_err(shape)?;
+        read_profile(doc)?;
     }
     for (c, ids) in [
         (Collection::Members, &touched.members),

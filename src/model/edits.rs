@@ -394,10 +394,11 @@ impl TeamDocument {
                     Owner::Member(mid) => e.read::<Member>(Collection::Members, mid).map(drop)?,
                 }
             }
-            let mut status_before = StatusBefore::default();
+            // Whether the decision had a decision date before this change.
+            let mut had_decided_on = false;
             if let DecisionField::Status(to) = field {
                 let d: &Decision = &e.read(Collection::Decisions, id)?;
-                status_before.decided_on = d.decided_on.clone();
+                had_decided_on = d.decided_on.is_some();
                 // Only an autonomous decision's rights depend on the roles;
                 // reading them all for every status change would not scale.
                 let team = if to == DecisionStatus::Decided && d.method == Method::Autonomous {
@@ -442,7 +443,7 @@ impl TeamDocument {
                 DecisionField::Owner(o) => e.put_field(D, id, "owner", &o.map(|o| o.encode())),
                 DecisionField::Method(m) => e.put_field(D, id, "method", &m),
                 DecisionField::Status(s) => {
-                    if s == DecisionStatus::Decided && status_before.decided_on.is_none() {
+                    if s == DecisionStatus::Decided && !had_decided_on {
                         e.put_field(D, id, "decided_on", &Some(today.to_string()))?;
                     }
                     e.put_field(D, id, "status", &s)
@@ -667,10 +668,4 @@ impl TeamDocument {
         self.change(stamp, |e| e.insert_goal(&goal))?;
         Ok(gid)
     }
-}
-
-/// What a status change needs to know about the decision before it.
-#[derive(Default)]
-struct StatusBefore {
-    decided_on: Option<String>,
 }
