@@ -30,9 +30,10 @@ pub struct ImportSummary {
     pub team_changed: bool,
 }
 
-fn diff<T: PartialEq>(
+/// The records of `after` that `before` lacks or holds otherwise.
+fn diff<'a, T: PartialEq + 'a>(
     before: &BTreeMap<String, T>,
-    after: &BTreeMap<String, T>,
+    after: impl IntoIterator<Item = (&'a String, &'a T)>,
     name: impl Fn(&T) -> String,
 ) -> (Vec<Item>, Vec<Item>) {
     let (mut new, mut changed) = (Vec::new(), Vec::new());
@@ -50,13 +51,37 @@ fn diff<T: PartialEq>(
     (new, changed)
 }
 
+/// The records a patch holds (those still there).
+fn present<T>(records: &BTreeMap<String, Option<T>>) -> impl Iterator<Item = (&String, &T)> {
+    records
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+}
+
 impl ImportSummary {
     pub fn between(before: &Team, after: &Team) -> Self {
-        let (new_members, changed_members) =
-            diff(&before.members, &after.members, |m| m.name.clone());
-        let (new_roles, changed_roles) = diff(&before.roles, &after.roles, |r| r.name.clone());
+        Self::of(
+            before,
+            &after.members,
+            &after.roles,
+            &after.decisions,
+            before.profile != after.profile,
+        )
+    }
+
+    /// What the records in `members`, `roles` and `decisions` bring to
+    /// `before`.
+    fn of<'a>(
+        before: &Team,
+        members: impl IntoIterator<Item = (&'a String, &'a Member)>,
+        roles: impl IntoIterator<Item = (&'a String, &'a Role)>,
+        decisions: impl IntoIterator<Item = (&'a String, &'a Decision)>,
+        team_changed: bool,
+    ) -> Self {
+        let (new_members, changed_members) = diff(&before.members, members, |m| m.name.clone());
+        let (new_roles, changed_roles) = diff(&before.roles, roles, |r| r.name.clone());
         let (new_decisions, changed_decisions) =
-            diff(&before.decisions, &after.decisions, |d| d.title.clone());
+            diff(&before.decisions, decisions, |d| d.title.clone());
         ImportSummary {
             new_members,
             changed_members,
@@ -64,7 +89,7 @@ impl ImportSummary {
             changed_roles,
             new_decisions,
             changed_decisions,
-            team_changed: before.profile != after.profile,
+            team_changed,
         }
     }
 
@@ -114,22 +139,6 @@ pub struct TeamPatch {
     pub decisions: BTreeMap<String, Option<Decision>>,
 }
 
-fn patch_diff<T: PartialEq + Clone>(
-    before: &BTreeMap<String, T>,
-    after: &BTreeMap<String, Option<T>>,
-    name: impl Fn(&T) -> String,
-) -> (Vec<Item>, Vec<Item>) {
-    let now: BTreeMap<String, T> = after
-        .iter()
-        .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
-        .collect();
-    let was: BTreeMap<String, T> = after
-        .keys()
-        .filter_map(|k| before.get(k).map(|v| (k.clone(), v.clone())))
-        .collect();
-    diff(&was, &now, name)
-}
-
 impl TeamPatch {
     /// Reads what `merged` says changed.
     pub fn read(doc: &TeamDocument, merged: &Merged) -> Result<Self, LoadError> {
@@ -167,20 +176,13 @@ impl TeamPatch {
     }
 
     pub fn summary(&self, before: &Team) -> ImportSummary {
-        let (new_members, changed_members) =
-            patch_diff(&before.members, &self.members, |m| m.name.clone());
-        let (new_roles, changed_roles) = patch_diff(&before.roles, &self.roles, |r| r.name.clone());
-        let (new_decisions, changed_decisions) =
-            patch_diff(&before.decisions, &self.decisions, |d| d.title.clone());
-        ImportSummary {
-            new_members,
-            changed_members,
-            new_roles,
-            changed_roles,
-            new_decisions,
-            changed_decisions,
-            team_changed: self.profile.as_ref().is_some_and(|p| *p != before.profile),
-        }
+        ImportSummary::of(
+            before,
+            present(&self.members),
+            present(&self.roles),
+            present(&self.decisions),
+            self.profile.as_ref().is_some_and(|p| *p != before.profile),
+        )
     }
 
     pub fn apply(self, team: &mut Team) {
