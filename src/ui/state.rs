@@ -51,19 +51,29 @@ pub struct PendingTeam {
     pub bytes: Vec<u8>,
 }
 
-/// What an edit touched, so that only that record is read back.
+/// What an edit touched, so that only that is read back.
 pub enum Touched {
     Profile,
     Member(String),
     Role(String),
     Decision(String),
+    /// Several decisions, e.g. one superseding another.
+    Decisions(Vec<String>),
 }
 
-enum Fresh {
-    All(Box<Team>),
-    Member(String, Option<crate::model::Member>),
-    Role(String, Option<Box<crate::model::Role>>),
-    Decision(String, Option<Box<crate::model::Decision>>),
+impl Touched {
+    /// The same, in the terms a merge reports what it changed.
+    fn into_merged(self) -> Merged {
+        let mut m = Merged::default();
+        match self {
+            Touched::Profile => m.profile = true,
+            Touched::Member(id) => drop(m.members.insert(id)),
+            Touched::Role(id) => drop(m.roles.insert(id)),
+            Touched::Decision(id) => drop(m.decisions.insert(id)),
+            Touched::Decisions(ids) => m.decisions.extend(ids),
+        }
+        m
+    }
 }
 
 /// After a merge: the records it touched read back with their conflicts,
@@ -103,11 +113,11 @@ struct Imported {
 /// Document heads by the member known to have them.
 type Learned = std::collections::BTreeMap<String, Vec<automerge::ChangeHash>>;
 
-/// An edit that went through: what to read back, and what to tell.
+/// An edit that went through: what was read back, and what to tell.
 struct Applied {
-    fresh: Fresh,
+    read: ReadBack,
+    profile_edit: bool,
     storage_problem: Option<String>,
-    record_conflicts: Option<(Collection, String, Vec<Conflict>)>,
 }
 
 #[derive(Clone, Copy)]
@@ -289,60 +299,25 @@ impl AppState {
                     let saved =
                         browser::measure("persist", || store.try_update_value(|s| s.persist(open)))
                             .and_then(Result::err);
-                    let record = match &touched {
-                        Touched::Profile => None,
-                        Touched::Member(id) => Some((Collection::Members, id.clone())),
-                        Touched::Role(id) => Some((Collection::Roles, id.clone())),
-                        Touched::Decision(id) => Some((Collection::Decisions, id.clone())),
-                    };
-                    let record_conflicts =
-                        record.map(|(c, id)| (c, id.clone(), open.doc.conflicts_in(c, &id)));
-                    let fresh = match touched {
-                        Touched::Profile => match open.doc.team() {
-                            Ok(t) => Fresh::All(Box::new(t)),
-                            Err(e) => return outcome = Some(Err(e.to_string())),
-                        },
-                        Touched::Member(id) => Fresh::Member(id.clone(), open.doc.member(&id)),
-                        Touched::Role(id) => {
-                            Fresh::Role(id.clone(), open.doc.role(&id).map(Box::new))
-                        }
-                        Touched::Decision(id) => {
-                            Fresh::Decision(id.clone(), open.doc.decision(&id).map(Box::new))
-                        }
-                    };
-                    Ok(Applied {
-                        fresh,
-                        storage_problem: saved.map(|e| e.to_string()),
-                        record_conflicts,
-                    })
+                    let touched = touched.into_merged();
+                    ReadBack::read(&mut open.doc, &touched)
+                        .map(|read| Applied {
+                            read,
+                            profile_edit: touched.profile,
+                            storage_problem: saved.map(|e| e.to_string()),
+                        })
+                        .map_err(|e| e.to_string())
                 }
                 Err(e) => Err(e.to_string()),
             });
         });
         match outcome {
             Some(Ok(Applied {
-                fresh,
+                read,
+                profile_edit,
                 storage_problem,
-                record_conflicts,
             })) => {
-                if let Some((c, id, now)) = record_conflicts {
-                    self.conflicts.update(|all| {
-                        all.retain(|k| !(k.collection == c && k.record_id == id));
-                        all.extend(now);
-                    });
-                }
-                // Only a profile edit can rename the team.
-                let profile_edit = matches!(fresh, Fresh::All(_));
-                self.team.update(|t| {
-                    let Some(t) = t else { return };
-                    match fresh {
-                        Fresh::All(all) => *t = *all,
-                        Fresh::Member(id, Some(m)) => drop(t.members.insert(id, m)),
-                        Fresh::Role(id, Some(r)) => drop(t.roles.insert(id, *r)),
-                        Fresh::Decision(id, Some(d)) => drop(t.decisions.insert(id, *d)),
-                        _ => {}
-                    }
-                });
+                self.show(read);
                 self.after_write(storage_problem.is_some());
                 match storage_problem {
                     Some(msg) => self.say(Notice::Error(msg)),
@@ -351,6 +326,7 @@ impl AppState {
                     }
                     None => {}
                 }
+                // Only a profile edit can rename the team.
                 if profile_edit {
                     if let Some(name) = self
                         .team
@@ -648,16 +624,6 @@ impl AppState {
         let team = self.team_id().unwrap_or_default();
         self.store
             .with_value(|s| (s.team_chars(&team), s.total_chars()))
-    }
-
-    /// Re-reads the whole team, after an edit that touched several records.
-    pub fn refresh_team(&self) {
-        let mut team = None;
-        self.open
-            .with_value(|o| team = o.as_ref().and_then(|o| o.doc.team().ok()));
-        if let Some(t) = team {
-            self.team.set(Some(t));
-        }
     }
 
     /// Active members as (id, name), by name: the choices wherever a person

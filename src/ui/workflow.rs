@@ -428,8 +428,7 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                         state.say(Notice::Error("Choose the decision that replaces this one.".into()));
                         return;
                     }
-                    state.edit(|doc, s| doc.supersede(s, &id.get_value(), &new).map(|_| Touched::Decision(id.get_value())));
-                    state.refresh_team();
+                    state.edit(|doc, s| doc.supersede(s, &id.get_value(), &new).map(|_| Touched::Decisions(vec![id.get_value(), new.clone()])));
                 }>
                     <div class="field">
                         <label class="field-label" for=repl_id.clone()>"Superseded by"</label>
