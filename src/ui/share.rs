@@ -16,18 +16,27 @@ use crate::{
 
 /// Offers the open team as a downloaded file named for the team and day.
 pub fn download_team_file(state: AppState) {
+    if let Some(bytes) = state.team_bytes() {
+        save_file(state, &bytes, "");
+    }
+}
+
+/// Downloads `bytes` as `<team>[<for_whom>]-<day>.automerge`.
+fn save_file(state: AppState, bytes: &[u8], for_whom: &str) {
     let name = state.team.with_untracked(|t| {
         t.as_ref()
             .map(|t| t.profile.name.clone())
             .unwrap_or_default()
     });
-    if let Some(bytes) = state.team_bytes() {
-        let file = format!("{}-{}.automerge", browser::slug(&name), browser::today());
-        if browser::download(&file, &bytes).is_err() {
-            state.say(Notice::Error(
-                "The browser did not let the file be saved.".into(),
-            ));
-        }
+    let file = format!(
+        "{}{for_whom}-{}.automerge",
+        browser::slug(&name),
+        browser::today()
+    );
+    if browser::download(&file, bytes).is_err() {
+        state.say(Notice::Error(
+            "The browser did not let the file be saved.".into(),
+        ));
     }
 }
 
@@ -75,13 +84,6 @@ pub fn ShareCard() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let link_id = field_id();
     let to_id = field_id();
-    let team_name = move || {
-        state.team.with_untracked(|t| {
-            t.as_ref()
-                .map(|t| t.profile.name.clone())
-                .unwrap_or_default()
-        })
-    };
     let download = move |_| {
         let who = to.get_untracked();
         let Some((bytes, _)) = payload(state, &who) else {
@@ -95,16 +97,7 @@ pub fn ShareCard() -> impl IntoView {
             })
             .map(|n| format!("-for-{n}"))
             .unwrap_or_default();
-        let file = format!(
-            "{}{for_whom}-{}.automerge",
-            browser::slug(&team_name()),
-            browser::today()
-        );
-        if browser::download(&file, &bytes).is_err() {
-            state.say(Notice::Error(
-                "The browser did not let the file be saved.".into(),
-            ));
-        }
+        save_file(state, &bytes, &for_whom);
     };
     let make_link = move |_| {
         let Some((bytes, what)) = payload(state, &to.get_untracked()) else {
