@@ -461,7 +461,17 @@ fn a_merge_says_which_records_it_changed() {
     other.set_team_name(&stamp(&ana), "Renamed").unwrap();
     let delta = other.save_after_bytes(&doc.heads());
     let merged = doc.merge_changes(&delta).unwrap();
-    assert!(merged.decisions.contains(&d) && merged.roles.contains(&r));
-    assert!(merged.profile && !merged.whole && merged.members.is_empty());
+    assert!(
+        merged.has(roundtable::model::Collection::Decisions, &d)
+            && merged.has(roundtable::model::Collection::Roles, &r)
+    );
+    assert!(
+        merged.profile
+            && !merged.whole
+            && merged
+                .ids(roundtable::model::Collection::Members)
+                .next()
+                .is_none()
+    );
     assert_eq!(doc.team().unwrap(), other.team().unwrap());
 }

@@ -103,7 +103,7 @@ fn an_import_says_what_it_brought() {
         summary.sentence(),
         "3 new decisions, 1 role changed, 1 new member"
     );
-    assert_eq!(summary.changed_roles[0].name, "Facilitator");
+    assert_eq!(summary.changed_of(Collection::Roles)[0].name, "Facilitator");
     let again = mine.team().unwrap();
     mine.merge_bytes(&theirs.save()).unwrap();
     let nothing = ImportSummary::between(&again, &mine.team().unwrap());

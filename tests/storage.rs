@@ -185,7 +185,10 @@ fn two_tabs_merge_each_others_edits_and_compaction_loses_nothing() {
                 .unwrap()
                 .expect("A sees B's edits");
             assert!(
-                merged.members.contains(b_ids.last().unwrap()),
+                merged.has(
+                    roundtable::model::Collection::Members,
+                    b_ids.last().unwrap()
+                ),
                 "and which member they touched"
             );
             let team = a.doc.team().unwrap();

@@ -1,15 +1,17 @@
 //! What an import brought: new and changed records, by comparing the team
-//! before and after the merge.
+//! before and after the merge, and the records a merge touched read back.
 
 use std::collections::BTreeMap;
 
 use super::{
+    changed::{Changed, RecordRef},
     decision::Decision,
-    document::{Collection, Merged, TeamDocument},
     error::LoadError,
+    kind::{Collection, Record},
     member::Member,
     role::Role,
     team::{Profile, Team},
+    TeamDocument,
 };
 
 /// A record an import added or changed, with the name to show.
@@ -19,28 +21,32 @@ pub struct Item {
     pub name: String,
 }
 
+/// The new and changed records of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindSummary {
+    pub collection: Collection,
+    pub new: Vec<Item>,
+    pub changed: Vec<Item>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportSummary {
-    pub new_members: Vec<Item>,
-    pub changed_members: Vec<Item>,
-    pub new_roles: Vec<Item>,
-    pub changed_roles: Vec<Item>,
-    pub new_decisions: Vec<Item>,
-    pub changed_decisions: Vec<Item>,
+    /// Only kinds with something new or changed, decisions first.
+    pub kinds: Vec<KindSummary>,
     pub team_changed: bool,
 }
 
 /// The records of `after` that `before` lacks or holds otherwise.
-fn diff<'a, T: PartialEq + 'a>(
-    before: &BTreeMap<String, T>,
-    after: impl IntoIterator<Item = (&'a String, &'a T)>,
-    name: impl Fn(&T) -> String,
-) -> (Vec<Item>, Vec<Item>) {
+fn diff<'a, R: Record>(
+    before: &Team,
+    after: impl IntoIterator<Item = (&'a String, &'a R)>,
+) -> KindSummary {
+    let before = R::all(before);
     let (mut new, mut changed) = (Vec::new(), Vec::new());
     for (id, rec) in after {
         let item = || Item {
             id: id.clone(),
-            name: name(rec),
+            name: rec.title().to_string(),
         };
         match before.get(id) {
             None => new.push(item()),
@@ -48,7 +54,11 @@ fn diff<'a, T: PartialEq + 'a>(
             Some(_) => {}
         }
     }
-    (new, changed)
+    KindSummary {
+        collection: R::COLLECTION,
+        new,
+        changed,
+    }
 }
 
 /// The records a patch holds (those still there).
@@ -61,35 +71,62 @@ fn present<T>(records: &BTreeMap<String, Option<T>>) -> impl Iterator<Item = (&S
 impl ImportSummary {
     pub fn between(before: &Team, after: &Team) -> Self {
         Self::of(
-            before,
-            &after.members,
-            &after.roles,
-            &after.decisions,
+            vec![
+                diff(before, Decision::all(after)),
+                diff(before, Role::all(after)),
+                diff(before, Member::all(after)),
+            ],
             before.profile != after.profile,
         )
     }
 
-    /// What the records in `members`, `roles` and `decisions` bring to
-    /// `before`.
-    fn of<'a>(
-        before: &Team,
-        members: impl IntoIterator<Item = (&'a String, &'a Member)>,
-        roles: impl IntoIterator<Item = (&'a String, &'a Role)>,
-        decisions: impl IntoIterator<Item = (&'a String, &'a Decision)>,
-        team_changed: bool,
-    ) -> Self {
-        let (new_members, changed_members) = diff(&before.members, members, |m| m.name.clone());
-        let (new_roles, changed_roles) = diff(&before.roles, roles, |r| r.name.clone());
-        let (new_decisions, changed_decisions) =
-            diff(&before.decisions, decisions, |d| d.title.clone());
+    fn of(mut kinds: Vec<KindSummary>, team_changed: bool) -> Self {
+        kinds.retain(|k| !(k.new.is_empty() && k.changed.is_empty()));
+        kinds.sort_by_key(|k| Collection::ALL.iter().position(|c| *c == k.collection));
         ImportSummary {
-            new_members,
-            changed_members,
-            new_roles,
-            changed_roles,
-            new_decisions,
-            changed_decisions,
+            kinds,
             team_changed,
+        }
+    }
+
+    /// The new records of one kind.
+    pub fn new_of(&self, c: Collection) -> &[Item] {
+        self.kinds
+            .iter()
+            .find(|k| k.collection == c)
+            .map_or(&[], |k| &k.new)
+    }
+
+    /// The changed records of one kind.
+    pub fn changed_of(&self, c: Collection) -> &[Item] {
+        self.kinds
+            .iter()
+            .find(|k| k.collection == c)
+            .map_or(&[], |k| &k.changed)
+    }
+
+    /// Counts a record as changed (e.g. its conflicts changed while its
+    /// shown value did not), unless it is already listed.
+    pub fn mark_changed(&mut self, c: Collection, item: Item) {
+        let listed = self
+            .new_of(c)
+            .iter()
+            .chain(self.changed_of(c))
+            .any(|i| i.id == item.id);
+        if listed {
+            return;
+        }
+        match self.kinds.iter_mut().find(|k| k.collection == c) {
+            Some(k) => k.changed.push(item),
+            None => {
+                self.kinds.push(KindSummary {
+                    collection: c,
+                    new: Vec::new(),
+                    changed: vec![item],
+                });
+                self.kinds
+                    .sort_by_key(|k| Collection::ALL.iter().position(|x| *x == k.collection));
+            }
         }
     }
 
@@ -99,27 +136,24 @@ impl ImportSummary {
 
     /// "3 new decisions, 2 roles changed, 1 new member".
     pub fn sentence(&self) -> String {
-        fn count(n: usize, one: &str, many: &str, new: bool) -> Option<String> {
-            let noun = if n == 1 { one } else { many };
-            match (n, new) {
-                (0, _) => None,
-                (_, true) => Some(format!("{n} new {noun}")),
-                (_, false) => Some(format!("{n} {noun} changed")),
+        let mut parts = Vec::new();
+        for k in &self.kinds {
+            let info = k.collection.info();
+            let noun = |n: usize| if n == 1 { info.one } else { info.many };
+            if !k.new.is_empty() {
+                parts.push(format!("{} new {}", k.new.len(), noun(k.new.len())));
+            }
+            if !k.changed.is_empty() {
+                parts.push(format!(
+                    "{} {} changed",
+                    k.changed.len(),
+                    noun(k.changed.len())
+                ));
             }
         }
-        let parts: Vec<String> = [
-            count(self.new_decisions.len(), "decision", "decisions", true),
-            count(self.changed_decisions.len(), "decision", "decisions", false),
-            count(self.new_roles.len(), "role", "roles", true),
-            count(self.changed_roles.len(), "role", "roles", false),
-            count(self.new_members.len(), "member", "members", true),
-            count(self.changed_members.len(), "member", "members", false),
-            self.team_changed
-                .then(|| "the team's name or purpose changed".to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        if self.team_changed {
+            parts.push("the team's name or purpose changed".to_string());
+        }
         if parts.is_empty() {
             "Nothing new: this copy already had everything in it.".to_string()
         } else {
@@ -128,77 +162,91 @@ impl ImportSummary {
     }
 }
 
-/// The records a merge touched, read back: applied to the team as it was,
-/// it gives the team as it is, without reading the rest again.
+/// Records of one kind read back; `None`: the record is gone.
+pub type Records<R> = BTreeMap<String, Option<R>>;
+
+/// The records an edit or merge touched, read back: applied to the team as
+/// it was, it gives the team as it is, without reading the rest again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TeamPatch {
     pub profile: Option<Profile>,
-    /// `None`: the record is gone.
-    pub members: BTreeMap<String, Option<Member>>,
-    pub roles: BTreeMap<String, Option<Role>>,
-    pub decisions: BTreeMap<String, Option<Decision>>,
+    pub members: Records<Member>,
+    pub roles: Records<Role>,
+    pub decisions: Records<Decision>,
+}
+
+fn read_kind<R: Record>(doc: &TeamDocument, changed: &Changed) -> Records<R> {
+    changed
+        .ids(R::COLLECTION)
+        .map(|id| (id.clone(), doc.get::<R>(id)))
+        .collect()
+}
+
+fn apply_kind<R: Record>(team: &mut Team, fresh: Records<R>) {
+    let map = R::all_mut(team);
+    for (id, rec) in fresh {
+        match rec {
+            Some(r) => drop(map.insert(id, r)),
+            None => drop(map.remove(&id)),
+        }
+    }
 }
 
 impl TeamPatch {
-    /// Reads what `merged` says changed.
-    pub fn read(doc: &TeamDocument, merged: &Merged) -> Result<Self, LoadError> {
+    /// Reads what `changed` says changed.
+    pub fn read(doc: &TeamDocument, changed: &Changed) -> Result<Self, LoadError> {
         Ok(TeamPatch {
-            profile: if merged.profile {
+            profile: if changed.profile {
                 Some(doc.profile()?)
             } else {
                 None
             },
-            members: merged
-                .members
-                .iter()
-                .map(|id| (id.clone(), doc.member(id)))
-                .collect(),
-            roles: merged
-                .roles
-                .iter()
-                .map(|id| (id.clone(), doc.role(id)))
-                .collect(),
-            decisions: merged
-                .decisions
-                .iter()
-                .map(|id| (id.clone(), doc.decision(id)))
-                .collect(),
+            members: read_kind(doc, changed),
+            roles: read_kind(doc, changed),
+            decisions: read_kind(doc, changed),
         })
     }
 
-    /// The ids of the records read, by collection.
-    pub fn records(&self) -> impl Iterator<Item = (Collection, &String)> {
-        self.members
-            .keys()
-            .map(|k| (Collection::Members, k))
-            .chain(self.roles.keys().map(|k| (Collection::Roles, k)))
-            .chain(self.decisions.keys().map(|k| (Collection::Decisions, k)))
+    /// The records read, by collection.
+    pub fn records(&self) -> Vec<RecordRef> {
+        fn ids<R>(c: Collection, m: &Records<R>) -> impl Iterator<Item = RecordRef> + '_ {
+            m.keys().map(move |id| (c, id.clone()))
+        }
+        ids(Collection::Members, &self.members)
+            .chain(ids(Collection::Roles, &self.roles))
+            .chain(ids(Collection::Decisions, &self.decisions))
+            .collect()
+    }
+
+    /// The name a record read here goes by, when it is still there.
+    pub fn title(&self, c: Collection, id: &str) -> Option<String> {
+        fn t<R: Record>(m: &Records<R>, id: &str) -> Option<String> {
+            m.get(id)?.as_ref().map(|r| r.title().to_string())
+        }
+        match c {
+            Collection::Members => t(&self.members, id),
+            Collection::Roles => t(&self.roles, id),
+            Collection::Decisions => t(&self.decisions, id),
+        }
     }
 
     pub fn summary(&self, before: &Team) -> ImportSummary {
         ImportSummary::of(
-            before,
-            present(&self.members),
-            present(&self.roles),
-            present(&self.decisions),
+            vec![
+                diff(before, present(&self.decisions)),
+                diff(before, present(&self.roles)),
+                diff(before, present(&self.members)),
+            ],
             self.profile.as_ref().is_some_and(|p| *p != before.profile),
         )
     }
 
     pub fn apply(self, team: &mut Team) {
-        fn put<T>(map: &mut BTreeMap<String, T>, fresh: BTreeMap<String, Option<T>>) {
-            for (id, rec) in fresh {
-                match rec {
-                    Some(r) => drop(map.insert(id, r)),
-                    None => drop(map.remove(&id)),
-                }
-            }
-        }
         if let Some(p) = self.profile {
             team.profile = p;
         }
-        put(&mut team.members, self.members);
-        put(&mut team.roles, self.roles);
-        put(&mut team.decisions, self.decisions);
+        apply_kind(team, self.members);
+        apply_kind(team, self.roles);
+        apply_kind(team, self.decisions);
     }
 }

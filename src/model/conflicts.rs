@@ -2,28 +2,13 @@
 //! concurrent value; here they are found, shown with their authors, and a
 //! person picks one.
 
-use automerge::{transaction::Transactable, ObjType, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{ObjType, ReadDoc, ScalarValue, Value, ROOT};
 
 use super::{
-    document::{author_of_message, Collection, Stamp, TeamDocument},
+    document::{author_of_message, Stamp, TeamDocument},
     error::EditError,
+    kind::Collection,
 };
-
-/// The fields that hold one value, per collection.
-fn fields(c: Collection) -> &'static [&'static str] {
-    match c {
-        Collection::Members => &["name", "left_on"],
-        Collection::Roles => &["name", "status"],
-        Collection::Decisions => &[
-            "title",
-            "owner",
-            "method",
-            "status",
-            "decided_on",
-            "review_by",
-        ],
-    }
-}
 
 /// Records with a single-valued field holding concurrent values, found in a
 /// materialised document (see [`super::tree`]).
@@ -32,11 +17,7 @@ pub(crate) fn conflicted_records(root: &automerge::hydrate::Value) -> Vec<(Colle
         return Vec::new();
     };
     let mut out = Vec::new();
-    for c in [
-        Collection::Members,
-        Collection::Roles,
-        Collection::Decisions,
-    ] {
+    for c in Collection::ALL {
         let Some(automerge::hydrate::Value::Map(coll)) = root.get(c.key()) else {
             continue;
         };
@@ -46,7 +27,7 @@ pub(crate) fn conflicted_records(root: &automerge::hydrate::Value) -> Vec<(Colle
             };
             let conflicted = rec
                 .iter()
-                .any(|(k, v)| v.conflict && fields(c).contains(&k.as_str()));
+                .any(|(k, v)| v.conflict && c.single_valued().contains(&k.as_str()));
             if conflicted {
                 out.push((c, id.clone()));
             }
@@ -96,7 +77,7 @@ impl TeamDocument {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for field in fields(c) {
+        for field in c.single_valued() {
             let all = self.automerge().get_all(&rec, *field).unwrap_or_default();
             if all.len() < 2 {
                 continue;
@@ -139,16 +120,6 @@ impl TeamDocument {
         meta.message.as_deref().and_then(author_of_message)
     }
 
-    fn record_obj(&self, c: Collection, id: &str) -> Option<automerge::ObjId> {
-        match self.automerge().get(ROOT, c.key()).ok()?? {
-            (Value::Object(ObjType::Map), coll) => match self.automerge().get(&coll, id).ok()?? {
-                (Value::Object(ObjType::Map), rec) => Some(rec),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
     /// Settles a conflict by writing the value a person picked, which
     /// replaces every concurrent value.
     pub fn resolve_conflict(
@@ -162,21 +133,15 @@ impl TeamDocument {
                 "That value is not one of the conflicting values.".into(),
             ));
         }
-        let rec = self
-            .record_obj(conflict.collection, &conflict.record_id)
-            .ok_or_else(|| EditError::NotFound {
-                kind: conflict.collection.kind(),
-                id: conflict.record_id.clone(),
-            })?;
-        let field = conflict.field;
-        let value = pick.value.clone();
-        self.change(stamp, move |e| {
-            let doc = e.raw();
-            match value {
-                Some(v) => doc.put(&rec, field, v)?,
-                None => doc.put(&rec, field, ScalarValue::Null)?,
-            }
-            Ok(())
-        })
+        let (c, id, field) = (
+            conflict.collection,
+            conflict.record_id.as_str(),
+            conflict.field,
+        );
+        let value = match pick.value.clone() {
+            Some(v) => ScalarValue::Str(v.into()),
+            None => ScalarValue::Null,
+        };
+        self.change(stamp, move |e| e.put_scalar(c, id, field, value))
     }
 }

@@ -16,7 +16,7 @@ use base64::{engine::general_purpose::STANDARD, Engine};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{ids::is_valid_id, ids::new_id, LoadError, Merged, Team, TeamDocument};
+use crate::model::{ids::is_valid_id, ids::new_id, Changed, LoadError, Team, TeamDocument};
 
 use super::kv::{KeyValue, StorageError};
 
@@ -349,7 +349,7 @@ impl<K: KeyValue> TeamStore<K> {
     }
 
     /// Like [`Self::refresh`], saying which records what arrived touched.
-    pub fn refresh_changes(&mut self, open: &mut OpenTeam) -> Result<Option<Merged>, LoadError> {
+    pub fn refresh_changes(&mut self, open: &mut OpenTeam) -> Result<Option<Changed>, LoadError> {
         let team = open.doc.team_id().to_string();
         let mut fresh = Vec::new();
         let mut new_fingerprint = None;

@@ -118,12 +118,6 @@ pub fn set_query(query: &str) {
     }
 }
 
-/// Runs `f` and records how long it took: see [`Span`].
-pub fn measure<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    let _span = Span::new(what);
-    f()
-}
-
 /// From its creation to its drop, recorded as a `performance.measure`
 /// entry named `roundtable:<what>`: visible in the browser's performance
 /// panel, and what `scripts/bench` reads. Only the latest entry of each

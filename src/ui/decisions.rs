@@ -8,7 +8,7 @@ use super::{
     conflicts::ConflictsBox,
     fields::{join_tags, DateField, LocalInput, SelectField, TextField},
     filters::FilterBar,
-    state::{AppState, Screen, Touched},
+    state::{AppState, Screen},
     workflow::{Consultation, GoalsAndLinks, Objections, RightsNote},
 };
 use crate::model::{
@@ -26,16 +26,8 @@ pub fn DecisionsList() -> impl IntoView {
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let title = new_title.get_untracked();
-        let mut created = None;
-        let ok = state.edit(|doc, s| {
-            doc.add_decision(s, &title).map(|id| {
-                created = Some(id.clone());
-                Touched::Decision(id)
-            })
-        });
-        if let (true, Some(id)) = (ok, created) {
+        if state.add_then_open(|doc, s| doc.add_decision(s, &title), Screen::Decision) {
             new_title.set(String::new());
-            state.screen.set(Screen::Decision(id));
         }
     };
     let today = browser::today();
@@ -129,10 +121,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
         Signal::derive(move || decision.with(|d| d.as_ref().map(f).unwrap_or_default()))
     };
     let set = move |field: DecisionField| {
-        state.edit(|doc, s| {
-            doc.set_decision(s, &id.get_value(), field, &browser::today())
-                .map(|_| Touched::Decision(id.get_value()))
-        });
+        state.edit(|doc, s| doc.set_decision(s, &id.get_value(), field, &browser::today()));
     };
     let prose = move |which: DecisionText| {
         view! {
@@ -141,7 +130,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                 multiline=true
                 value=Signal::derive(move || decision.with(|d| d.as_ref().map(|d| text_of(d, which)).unwrap_or_default()))
                 on_input=Callback::new(move |v: String| {
-                    state.edit(|doc, s| doc.set_decision_text(s, &id.get_value(), which, &v).map(|_| Touched::Decision(id.get_value())));
+                    state.edit(|doc, s| doc.set_decision_text(s, &id.get_value(), which, &v));
                 })
             />
         }

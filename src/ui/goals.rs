@@ -5,7 +5,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 
 use super::{
     fields::LocalInput,
-    state::{AppState, Screen, Touched},
+    state::{AppState, Screen},
 };
 use crate::model::rights;
 
@@ -18,10 +18,10 @@ pub fn GoalsCard() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if state.edit(|doc, s| {
-            doc.add_goal(s, &title.get_untracked())
-                .map(|_| Touched::Profile)
-        }) {
+        if state
+            .edit(|doc, s| doc.add_goal(s, &title.get_untracked()))
+            .is_some()
+        {
             title.set(String::new());
         }
     };

@@ -6,7 +6,7 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{join_tags, LocalInput, TextField},
-    state::{AppState, Screen, Touched},
+    state::{AppState, Screen},
 };
 use crate::model::{
     edits::{split_tags, MemberField},
@@ -20,11 +20,8 @@ pub fn MembersList() -> impl IntoView {
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
-        let ok = state.edit(|doc, s| {
-            doc.add_member(s, &name, &browser::today())
-                .map(Touched::Member)
-        });
-        if ok {
+        let ok = state.edit(|doc, s| doc.add_member(s, &name, &browser::today()));
+        if ok.is_some() {
             new_name.set(String::new());
         }
     };
@@ -99,10 +96,7 @@ pub fn MemberEditor(id: String) -> impl IntoView {
         Signal::derive(move || member.with(|m| m.as_ref().map(f).unwrap_or_default()))
     };
     let set = move |field: MemberField| {
-        state.edit(|doc, s| {
-            doc.set_member(s, &id.get_value(), field)
-                .map(|_| Touched::Member(id.get_value()))
-        });
+        state.edit(|doc, s| doc.set_member(s, &id.get_value(), field));
     };
     let roles = move || {
         state.team.with(|t| {

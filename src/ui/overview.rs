@@ -9,7 +9,7 @@ use super::{
     identity::WhoAreYou,
     offline::StorageCard,
     share::{ImportCard, ShareCard},
-    state::{AppState, Screen, Touched},
+    state::{AppState, Screen},
 };
 use crate::model::{queries, Collection, Team};
 
@@ -44,7 +44,7 @@ pub fn Overview() -> impl IntoView {
                     label="Team name"
                     value=name
                     on_input=Callback::new(move |v: String| {
-                        state.edit(|doc, s| doc.set_team_name(s, &v).map(|_| Touched::Profile));
+                        state.edit(|doc, s| doc.set_team_name(s, &v));
                     })
                 />
                 <TextField
@@ -52,7 +52,7 @@ pub fn Overview() -> impl IntoView {
                     multiline=true
                     value=purpose
                     on_input=Callback::new(move |v: String| {
-                        state.edit(|doc, s| doc.set_team_purpose(s, &v).map(|_| Touched::Profile));
+                        state.edit(|doc, s| doc.set_team_purpose(s, &v));
                     })
                 />
             </div>

@@ -6,7 +6,7 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{field_id, join_lines, join_tags, DateField, LocalInput, TextField},
-    state::{AppState, Screen, Touched},
+    state::{AppState, Screen},
 };
 use crate::model::{
     date,
@@ -43,16 +43,8 @@ pub fn RolesList() -> impl IntoView {
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
-        let mut created = None;
-        let ok = state.edit(|doc, s| {
-            doc.add_role(s, &name).map(|id| {
-                created = Some(id.clone());
-                Touched::Role(id)
-            })
-        });
-        if let (true, Some(id)) = (ok, created) {
+        if state.add_then_open(|doc, s| doc.add_role(s, &name), Screen::Role) {
             new_name.set(String::new());
-            state.screen.set(Screen::Role(id));
         }
     };
     let today = browser::today();
@@ -125,10 +117,7 @@ pub fn RoleEditor(id: String) -> impl IntoView {
         Signal::derive(move || role.with(|r| r.as_ref().map(f).unwrap_or_default()))
     };
     let set = move |field: RoleField| {
-        state.edit(|doc, s| {
-            doc.set_role(s, &id.get_value(), field)
-                .map(|_| Touched::Role(id.get_value()))
-        });
+        state.edit(|doc, s| doc.set_role(s, &id.get_value(), field));
     };
     view! {
         <section aria-labelledby="role-heading">
@@ -144,7 +133,7 @@ pub fn RoleEditor(id: String) -> impl IntoView {
                         multiline=true
                         value=field(|r| r.purpose.as_str().to_string())
                         on_input=Callback::new(move |v: String| {
-                            state.edit(|doc, s| doc.set_role_purpose(s, &id.get_value(), &v).map(|_| Touched::Role(id.get_value())));
+                            state.edit(|doc, s| doc.set_role_purpose(s, &id.get_value(), &v));
                         })
                     />
                     <TextField
@@ -247,10 +236,10 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
             return;
         }
         let end = term.get_untracked();
-        if state.edit(|doc, s| {
-            doc.add_filler(s, &id.get_value(), &member, &browser::today(), end)
-                .map(|_| Touched::Role(id.get_value()))
-        }) {
+        if state
+            .edit(|doc, s| doc.add_filler(s, &id.get_value(), &member, &browser::today(), end))
+            .is_some()
+        {
             pick.set(String::new());
             term.set(None);
         }
@@ -285,11 +274,11 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                                         <input type="date" aria-label=term_label prop:value=f.term_end.clone().unwrap_or_default() on:change=move |ev| {
                                             let v = event_target_value(&ev);
                                             let end = if v.is_empty() { None } else { Some(v) };
-                                            state.edit(|doc, s| doc.set_term_end(s, &id.get_value(), &mid.get_value(), end).map(|_| Touched::Role(id.get_value())));
+                                            state.edit(|doc, s| doc.set_term_end(s, &id.get_value(), &mid.get_value(), end));
                                         } />
                                     </span>
                                     <button type="button" aria-label=remove_label on:click=move |_| {
-                                        state.edit(|doc, s| doc.remove_filler(s, &id.get_value(), &mid.get_value(), &browser::today()).map(|_| Touched::Role(id.get_value())));
+                                        state.edit(|doc, s| doc.remove_filler(s, &id.get_value(), &mid.get_value(), &browser::today()));
                                     }>"Step down"</button>
                                 </li>
                             }

@@ -9,10 +9,7 @@ use super::{
     fields::field_id,
     state::{AppState, Notice, Screen},
 };
-use crate::{
-    model::{Delta, MAX_DOC_BYTES},
-    share::{encode_fragment, encode_fragment_from, LINK_CHAT_LIMIT},
-};
+use crate::{model::MAX_DOC_BYTES, session::Payload, share::LINK_CHAT_LIMIT};
 
 /// Offers the open team as a downloaded file named for the team and day.
 pub fn download_team_file(state: AppState) {
@@ -40,40 +37,6 @@ fn save_file(state: AppState, bytes: &[u8], for_whom: &str) {
     }
 }
 
-/// What a file or link for the chosen teammate carries, and in words.
-fn payload(state: AppState, to: &str) -> Option<(Vec<u8>, String)> {
-    if to.is_empty() {
-        return state
-            .team_bytes()
-            .map(|b| (b, "It carries the whole team.".to_string()));
-    }
-    let name = state
-        .team
-        .with_untracked(|t| {
-            t.as_ref()
-                .and_then(|t| t.member_name(to).map(str::to_string))
-        })
-        .unwrap_or_else(|| "This teammate".into());
-    match state.changes_for(to)? {
-        Delta::Nothing => {
-            state.say(Notice::Info(format!(
-                "{name} already has everything you have: there is nothing to send."
-            )));
-            None
-        }
-        Delta::Changes(b) => Some((
-            b,
-            format!("It carries only the changes {name} has not seen yet."),
-        )),
-        Delta::Whole(b) => Some((
-            b,
-            format!(
-                "It carries the whole team: {name} has not sent you anything from this browser yet, so what they have is unknown."
-            ),
-        )),
-    }
-}
-
 /// Download the team file, or make a link that carries the team or only
 /// what one teammate lacks.
 #[component]
@@ -86,7 +49,7 @@ pub fn ShareCard() -> impl IntoView {
     let to_id = field_id();
     let download = move |_| {
         let who = to.get_untracked();
-        let Some((bytes, _)) = payload(state, &who) else {
+        let Some(Payload { bytes, .. }) = state.payload(&who) else {
             return;
         };
         let for_whom = state
@@ -100,13 +63,9 @@ pub fn ShareCard() -> impl IntoView {
         save_file(state, &bytes, &for_whom);
     };
     let make_link = move |_| {
-        let Some((bytes, what)) = payload(state, &to.get_untracked()) else {
+        let Some((fragment, what)) = state.link_fragment(&to.get_untracked()) else {
             link.set(None);
             return;
-        };
-        let fragment = match state.sender() {
-            Some(from) => encode_fragment_from(&bytes, &from),
-            None => encode_fragment(&bytes),
         };
         let url = format!("{}#{fragment}", browser::page_url_without_fragment());
         copied.set(false);
@@ -278,21 +237,20 @@ pub fn ImportResult() -> impl IntoView {
             // A week of a teammate's work can touch hundreds of records:
             // a handful of each kind are named, the rest counted.
             let mut items: Vec<(String, Option<Screen>)> = Vec::new();
-            let mut add = |list: &[crate::model::changes::Item], what: &str, many: &str, to: fn(String) -> Screen| {
-                for i in list.iter().take(NAMED_PER_KIND) {
-                    items.push((format!("{what}: {}", i.name), Some(to(i.id.clone()))));
+            for k in &s.kinds {
+                let info = k.collection.info();
+                let c = k.collection;
+                for (list, adj) in [(&k.new, "new"), (&k.changed, "changed")] {
+                    for i in list.iter().take(NAMED_PER_KIND) {
+                        let what = format!("{}{} {}", adj[..1].to_uppercase(), &adj[1..], info.one);
+                        items.push((format!("{what}: {}", i.name), Some(Screen::record(c, i.id.clone()))));
+                    }
+                    if list.len() > NAMED_PER_KIND {
+                        let more = list.len() - NAMED_PER_KIND;
+                        items.push((format!("…and {more} more {adj} {}", info.many), None));
+                    }
                 }
-                if list.len() > NAMED_PER_KIND {
-                    let more = list.len() - NAMED_PER_KIND;
-                    items.push((format!("…and {more} more {many}"), None));
-                }
-            };
-            add(&s.new_decisions, "New decision", "new decisions", Screen::Decision);
-            add(&s.changed_decisions, "Changed decision", "changed decisions", Screen::Decision);
-            add(&s.new_roles, "New role", "new roles", Screen::Role);
-            add(&s.changed_roles, "Changed role", "changed roles", Screen::Role);
-            add(&s.new_members, "New member", "new members", Screen::Member);
-            add(&s.changed_members, "Changed member", "changed members", Screen::Member);
+            }
             view! {
                 <section class="card" aria-labelledby="import-heading">
                     <h3 id="import-heading">"What the import brought"</h3>

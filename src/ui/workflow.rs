@@ -7,7 +7,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use super::{
     browser,
     fields::field_id,
-    state::{AppState, Notice, Screen, Touched},
+    state::{AppState, Notice, Screen},
 };
 use crate::model::{
     rights::{can_decide, suggest_consultees},
@@ -87,10 +87,7 @@ pub fn Consultation(id: String) -> impl IntoView {
         })
     };
     let ask = move |member: String| {
-        state.edit(|doc, s| {
-            doc.ask_advice(s, &id.get_value(), &member, &browser::today())
-                .map(|_| Touched::Decision(id.get_value()))
-        });
+        state.edit(|doc, s| doc.ask_advice(s, &id.get_value(), &member, &browser::today()));
     };
     let pick = RwSignal::new(String::new());
     let pick_id = field_id();
@@ -175,7 +172,6 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
                 &said,
                 &browser::today(),
             )
-            .map(|_| Touched::Decision(did.get_value()))
         });
     };
     let remove_label = format!("Stop asking {name}");
@@ -204,7 +200,7 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
                 </div>
                 <button type="submit">"Record answer"</button>
                 <button type="button" aria-label=remove_label on:click=move |_| {
-                    state.edit(|doc, s| doc.unask_advice(s, &did.get_value(), &mid.get_value()).map(|_| Touched::Decision(did.get_value())));
+                    state.edit(|doc, s| doc.unask_advice(s, &did.get_value(), &mid.get_value()));
                 }>"Remove"</button>
             </form>
         </li>
@@ -228,10 +224,10 @@ pub fn Objections(id: String) -> impl IntoView {
             return;
         }
         let why = reason.get_untracked();
-        if state.edit(|doc, s| {
-            doc.raise_objection(s, &id.get_value(), &who, &why, &browser::today())
-                .map(|_| Touched::Decision(id.get_value()))
-        }) {
+        if state
+            .edit(|doc, s| doc.raise_objection(s, &id.get_value(), &who, &why, &browser::today()))
+            .is_some()
+        {
             reason.set(String::new());
         }
     };
@@ -293,7 +289,6 @@ fn ObjectionRow(decision: String, objection: String) -> impl IntoView {
                 &n,
                 &browser::today(),
             )
-            .map(|_| Touched::Decision(did.get_value()))
         });
     };
     move || {
@@ -364,7 +359,6 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                 crate::model::edits::DecisionField::Goals(now),
                 &browser::today(),
             )
-            .map(|_| Touched::Decision(id.get_value()))
         });
     };
     let replacement = RwSignal::new(String::new());
@@ -428,7 +422,7 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                         state.say(Notice::Error("Choose the decision that replaces this one.".into()));
                         return;
                     }
-                    state.edit(|doc, s| doc.supersede(s, &id.get_value(), &new).map(|_| Touched::Decisions(vec![id.get_value(), new.clone()])));
+                    state.edit(|doc, s| doc.supersede(s, &id.get_value(), &new));
                 }>
                     <div class="field">
                         <label class="field-label" for=repl_id.clone()>"Superseded by"</label>

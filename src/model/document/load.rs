@@ -1,0 +1,141 @@
+//! Opening saved bytes as a team document, and the schema checks that
+//! everything arriving from storage, files and links must pass.
+
+use automerge::{AutoCommit, AutomergeError, ObjType, ReadDoc, Value, ROOT};
+
+use super::{TeamDocument, MAX_DOC_BYTES};
+use crate::model::{
+    error::LoadError,
+    ids::is_valid_id,
+    kind::Record,
+    lenient,
+    team::{Profile, Team, SCHEMA_VERSION},
+    tree::FromTree,
+};
+
+impl TeamDocument {
+    /// Opens saved bytes, checking that they are a team this build can read.
+    pub fn load(bytes: &[u8]) -> Result<(Self, Team), LoadError> {
+        Self::load_parts(bytes, std::iter::empty::<&[u8]>())
+    }
+
+    /// Opens a full save followed by incremental saves made after it.
+    pub fn load_parts<'a>(
+        full: &[u8],
+        increments: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<(Self, Team), LoadError> {
+        check_size(full)?;
+        // One strict load of everything: a damaged increment is reported,
+        // never skipped.
+        let mut all = full.to_vec();
+        for chunk in increments {
+            all.extend_from_slice(chunk);
+        }
+        let doc = AutoCommit::load(&all).map_err(|e| match e {
+            // Recent changes alone, without the history they build on.
+            AutomergeError::MissingDeps => LoadError::MissingHistory,
+            e => LoadError::NotAutomerge(e.to_string()),
+        })?;
+        Self::from_loaded(doc)
+    }
+
+    /// Checks a freshly loaded document and wraps it.
+    fn from_loaded(mut doc: AutoCommit) -> Result<(Self, Team), LoadError> {
+        if !doc.get_missing_deps(&[]).is_empty() {
+            return Err(LoadError::MissingHistory);
+        }
+        check_root(&doc)?;
+        let tree =
+            ReadDoc::hydrate(&doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+        let team = Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))?;
+        check_team(&team)?;
+        let saved_heads = doc.get_heads();
+        let flagged = Some((
+            saved_heads.clone(),
+            crate::model::conflicts::conflicted_records(&tree),
+        ));
+        Ok((
+            Self::wrap(doc, team.team_id.clone(), flagged, saved_heads),
+            team,
+        ))
+    }
+}
+
+pub(super) fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if bytes.len() > MAX_DOC_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_DOC_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The schema version at the root is one this build reads.
+pub(super) fn check_root(doc: &AutoCommit) -> Result<(), LoadError> {
+    let version = match doc.get(ROOT, "schema") {
+        Ok(Some((v, _))) => lenient::as_int(&v).ok_or(LoadError::NotRoundtable)?,
+        _ => return Err(LoadError::NotRoundtable),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version < 1 {
+        return Err(LoadError::BadShape(format!(
+            "schema version {version} does not exist"
+        )));
+    }
+    Ok(())
+}
+
+/// The team's name, purpose and goals, in one pass over that object.
+pub(super) fn read_profile(doc: &AutoCommit) -> Result<Profile, LoadError> {
+    let obj = match doc.get(ROOT, "team") {
+        Ok(Some((Value::Object(ObjType::Map), obj))) => obj,
+        _ => return Err(LoadError::BadShape("the team profile is missing".into())),
+    };
+    let tree = ReadDoc::hydrate(doc, &obj, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    Profile::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+}
+
+/// The whole team in one pass over the document (see [`crate::model::tree`]).
+pub(super) fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
+    let tree = ReadDoc::hydrate(doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+}
+
+/// Checks a loaded document against the schema and returns its content.
+pub(super) fn validate(doc: &AutoCommit) -> Result<Team, LoadError> {
+    check_root(doc)?;
+    let team = read_team(doc)?;
+    check_team(&team)?;
+    Ok(team)
+}
+
+/// Whether every record of a kind is filed under its own id.
+fn keyed_right<R: Record>(team: &Team) -> bool {
+    R::all(team).iter().all(|(k, r)| k == r.id())
+}
+
+/// The checks on a team's content that its types cannot express.
+fn check_team(team: &Team) -> Result<(), LoadError> {
+    use crate::model::{Decision, Member, Role};
+    if !is_valid_id(&team.team_id) {
+        return Err(LoadError::BadShape(
+            "the team id is missing or malformed".into(),
+        ));
+    }
+    if !(keyed_right::<Member>(team) && keyed_right::<Role>(team) && keyed_right::<Decision>(team))
+    {
+        return Err(LoadError::BadShape(
+            "a record is filed under another record's id".into(),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! The edits people make, each checked before it touches the document:
+//! input cleaning in `clean`, then one file per kind of record. The fields
+//! an edit names are typed here.
+
+mod advice;
+mod clean;
+mod decisions;
+mod members;
+mod roles;
+mod team;
+
+use autosurgeon::Text;
+
+use clean::{check_date, check_prose};
+pub use clean::{
+    clean_list, clean_name, split_lines, split_tags, MAX_LIST_ITEMS, MAX_NAME_CHARS,
+    MAX_PROSE_CHARS,
+};
+
+use super::{
+    decision::{Consultation, Decision, Objection, Owner},
+    document::{Stamp, TeamDocument},
+    enums::{DecisionStatus, Method, Resolution, RoleStatus, Stance},
+    error::EditError,
+    ids::new_id,
+    kind::Collection,
+    member::Member,
+    rights,
+    role::{Filler, PastFiller, Role},
+    team::{Goal, Team},
+};
+
+/// A plain field of a member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemberField {
+    Name(String),
+    Expertise(Vec<String>),
+    /// `Some(date)` marks the member as having left; `None` brings them back.
+    LeftOn(Option<String>),
+}
+
+/// A plain field of a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleField {
+    Name(String),
+    Accountabilities(Vec<String>),
+    Domain(Vec<String>),
+    Expertise(Vec<String>),
+    Status(RoleStatus),
+}
+
+/// A plain field of a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionField {
+    Title(String),
+    Owner(Option<Owner>),
+    Method(Method),
+    /// Changing to `Decided` also fills in "decided on" with today.
+    Status(DecisionStatus),
+    DecidedOn(Option<String>),
+    ReviewBy(Option<String>),
+    Tags(Vec<String>),
+    /// Ids of team goals the decision serves.
+    Goals(Vec<String>),
+}
+
+/// The prose fields of a decision, edited character by character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionText {
+    Driver,
+    Proposal,
+    Outcome,
+    Rationale,
+}
+
+impl DecisionText {
+    pub const ALL: [DecisionText; 4] = [
+        DecisionText::Driver,
+        DecisionText::Proposal,
+        DecisionText::Outcome,
+        DecisionText::Rationale,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DecisionText::Driver => "driver",
+            DecisionText::Proposal => "proposal",
+            DecisionText::Outcome => "outcome",
+            DecisionText::Rationale => "rationale",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionText::Driver => "Driver (why now)",
+            DecisionText::Proposal => "Proposal",
+            DecisionText::Outcome => "Outcome",
+            DecisionText::Rationale => "Rationale",
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Taking in a teammate's file or link: merging it into the open team,
+//! joining a team new to this browser, or offering another team as one of
+//! its own — and learning what the sender has, only when it arrived.
+
+use std::collections::BTreeMap;
+
+use automerge::ChangeHash;
+
+use super::{Fresh, Imported, Session};
+use crate::{
+    model::{
+        changes::{ImportSummary, Item},
+        conflicts::Conflict,
+        document::Before,
+        Collection, LoadError, Team, TeamDocument,
+    },
+    share::Sender,
+    storage::KeyValue,
+};
+
+impl<K: KeyValue> Session<K> {
+    /// Merges a team file or link into the open team, or joins the team
+    /// when none is open. `from` says who made a link: once it is merged,
+    /// what they had is remembered so that *Send to* them carries only what
+    /// they lack. Bad input is refused and changes nothing, bookkeeping
+    /// included.
+    pub fn import(&mut self, bytes: Vec<u8>, from: Option<Sender>) -> Imported {
+        let _span = self.span("import");
+        let outcome = if self.open.is_none() {
+            self.join(bytes)
+        } else {
+            self.merge_in(bytes, true)
+        };
+        if matches!(outcome, Imported::Merged { .. } | Imported::Joined { .. }) {
+            if let Some(from) = from {
+                self.learn_sender(&from);
+            }
+        }
+        outcome
+    }
+
+    /// Opens a team file or link as a team of its own in this browser (or
+    /// merges it, when that team is stored here already).
+    pub fn join(&mut self, bytes: Vec<u8>) -> Imported {
+        let (mut doc, team) = match TeamDocument::load(&bytes) {
+            Ok(loaded) => loaded,
+            Err(e) => return Imported::Refused(e.to_string()),
+        };
+        let id = team.team_id.clone();
+        if self.store.contains(&id) {
+            return self.switch_and_merge(&id, bytes);
+        }
+        let learned = doc.heads_by_author();
+        if let Err(e) = self.store.add(doc, &team.profile.name) {
+            return Imported::Refused(e.to_string());
+        }
+        match self.open(&id) {
+            Ok(opened) => {
+                self.learn(learned);
+                Imported::Joined {
+                    name: team.profile.name.clone(),
+                    opened: Box::new(opened),
+                }
+            }
+            Err(d) => Imported::Refused(d.message),
+        }
+    }
+
+    /// Opens the stored team `id`, then merges `bytes` into it.
+    fn switch_and_merge(&mut self, id: &str, bytes: Vec<u8>) -> Imported {
+        let opened = match self.open(id) {
+            Ok(o) => o,
+            Err(d) => return Imported::Refused(d.message),
+        };
+        match self.merge_in(bytes, false) {
+            Imported::Merged {
+                fresh,
+                summary,
+                storage,
+                ..
+            } => Imported::Merged {
+                switched: Some(Box::new(opened)),
+                fresh,
+                summary,
+                storage,
+            },
+            other => other,
+        }
+    }
+
+    fn merge_in(&mut self, bytes: Vec<u8>, may_switch: bool) -> Imported {
+        let Some(open) = self.open.as_mut() else {
+            return Imported::Refused("No team is open.".into());
+        };
+        match open.doc.merge_reporting(&bytes) {
+            Ok((changed, before)) => {
+                let storage = self.store.persist(open).err();
+                let fresh = match Fresh::read(&mut open.doc, &changed) {
+                    Ok(f) => f,
+                    Err(e) => return Imported::Refused(e.to_string()),
+                };
+                let summary = summarise(before, &fresh);
+                self.learn(changed.heads_by_author);
+                Imported::Merged {
+                    switched: None,
+                    fresh,
+                    summary,
+                    storage,
+                }
+            }
+            Err(LoadError::DifferentTeam { name, id }) => {
+                if may_switch && self.store.contains(&id) {
+                    self.switch_and_merge(&id, bytes)
+                } else {
+                    Imported::OtherTeam { name, bytes }
+                }
+            }
+            Err(e) => Imported::Refused(e.to_string()),
+        }
+    }
+
+    /// Whoever made the newest changes that arrived has them.
+    fn learn(&mut self, heads: BTreeMap<String, Vec<ChangeHash>>) {
+        let Some(team) = self.team_id().map(str::to_string) else {
+            return;
+        };
+        for (author, heads) in heads {
+            if Some(author.as_str()) != self.me.as_deref() {
+                let _ = self.store.set_peer_heads(&team, &author, &heads);
+            }
+        }
+    }
+
+    /// The sender of a link that was taken in had the heads it names, when
+    /// they all arrived.
+    fn learn_sender(&mut self, from: &Sender) {
+        if self.me.as_deref() == Some(from.member_id.as_str()) || from.heads.is_empty() {
+            return;
+        }
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let heads: Vec<ChangeHash> = from.heads.iter().map(|h| ChangeHash(*h)).collect();
+        if !heads.iter().all(|h| open.doc.has_change(h)) {
+            return;
+        }
+        let team = open.doc.team_id().to_string();
+        let _ = self.store.set_peer_heads(&team, &from.member_id, &heads);
+    }
+
+    /// The heads this browser believes a teammate has.
+    pub fn peer_heads(&self, member: &str) -> Vec<ChangeHash> {
+        self.team_id()
+            .map(|t| self.store.peer_heads(t, member))
+            .unwrap_or_default()
+    }
+}
+
+/// What a merge brought, from what it touched before and after: records
+/// whose shown value changed, and records whose conflicts changed.
+fn summarise(before: Before, after: &Fresh) -> ImportSummary {
+    match (before, after) {
+        (
+            Before::Records {
+                patch: old,
+                conflicts: old_conflicts,
+            },
+            Fresh::Records { patch, conflicts },
+        ) => {
+            let mut was = Team::new(String::new(), "", "", 0);
+            if let Some(p) = &old.profile {
+                was.profile = p.clone();
+            }
+            old.apply(&mut was);
+            let mut summary = patch.summary(&was);
+            for (c, id, now) in conflicts {
+                let then: Vec<&Conflict> = old_conflicts
+                    .iter()
+                    .filter(|k| k.collection == *c && &k.record_id == id)
+                    .collect();
+                if then.len() != now.len() || then.iter().zip(now).any(|(a, b)| *a != b) {
+                    let name = patch.title(*c, id).unwrap_or_default();
+                    summary.mark_changed(
+                        *c,
+                        Item {
+                            id: id.clone(),
+                            name,
+                        },
+                    );
+                }
+            }
+            summary
+        }
+        (
+            Before::Whole { team, conflicts },
+            Fresh::Whole {
+                team: now,
+                conflicts: now_c,
+            },
+        ) => {
+            let mut summary = ImportSummary::between(&team, now);
+            for c in Collection::ALL {
+                let ids = |list: &[Conflict]| {
+                    list.iter()
+                        .filter(|k| k.collection == c)
+                        .map(|k| k.record_id.clone())
+                        .collect::<std::collections::BTreeSet<_>>()
+                };
+                for id in ids(&conflicts).union(&ids(now_c)) {
+                    let of = |list: &[Conflict]| {
+                        list.iter()
+                            .filter(|k| k.collection == c && &k.record_id == id)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    };
+                    if of(&conflicts) != of(now_c) {
+                        let name = (c.info().title_in)(now, id).unwrap_or_default();
+                        summary.mark_changed(
+                            c,
+                            Item {
+                                id: id.clone(),
+                                name,
+                            },
+                        );
+                    }
+                }
+            }
+            summary
+        }
+        // Read back the same way as checked: never mixed.
+        _ => ImportSummary::default(),
+    }
+}

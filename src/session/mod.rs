@@ -1,0 +1,258 @@
+//! A team session: the open team's document and its storage, and every
+//! operation the app performs on them — open, create, edit, import a file
+//! or link, join, take in another tab's edits, make a file or link for a
+//! teammate — each returning an outcome value. Native and browser-free,
+//! generic over the key-value store, so every rule is tested natively; the
+//! UI only maps outcomes onto signals.
+
+mod import;
+mod outcome;
+mod send;
+
+use crate::{
+    model::{
+        conflicts::{Conflict, ConflictValue},
+        EditError, Stamp, TeamDocument,
+    },
+    storage::{KeyValue, OpenTeam, StoredTeam, TeamStore},
+};
+
+pub use outcome::{Damaged, Edited, Fresh, Imported, Opened, Payload, Say};
+
+/// Starts and ends a named measurement (the browser records it as a
+/// `performance.measure`); what it returns is dropped when the work ends.
+pub type Timer = fn(&'static str) -> Box<dyn std::any::Any>;
+
+pub struct Session<K: KeyValue> {
+    store: TeamStore<K>,
+    open: Option<OpenTeam>,
+    me: Option<String>,
+    timer: Option<Timer>,
+}
+
+impl<K: KeyValue> Session<K> {
+    pub fn new(kv: K) -> Self {
+        Session {
+            store: TeamStore::new(kv),
+            open: None,
+            me: None,
+            timer: None,
+        }
+    }
+
+    /// Measures persisting, importing and opening with `timer`.
+    pub fn with_timer(mut self, timer: Timer) -> Self {
+        self.timer = Some(timer);
+        self
+    }
+
+    fn span(&self, what: &'static str) -> Option<Box<dyn std::any::Any>> {
+        self.timer.map(|t| t(what))
+    }
+
+    pub fn store(&self) -> &TeamStore<K> {
+        &self.store
+    }
+
+    /// The teams stored in this browser.
+    pub fn teams(&self) -> Vec<StoredTeam> {
+        self.store.teams()
+    }
+
+    /// The team to open on arrival: the one last open, else the first.
+    pub fn start(&mut self) -> Option<Result<Opened, Damaged>> {
+        let teams = self.store.teams();
+        let id = self
+            .store
+            .current()
+            .filter(|c| teams.iter().any(|t| &t.id == c))
+            .or_else(|| teams.first().map(|t| t.id.clone()))?;
+        Some(self.open(&id))
+    }
+
+    pub fn team_id(&self) -> Option<&str> {
+        self.open.as_ref().map(|o| o.doc.team_id())
+    }
+
+    pub fn me(&self) -> Option<&str> {
+        self.me.as_deref()
+    }
+
+    /// Opens a stored team, or says why it cannot be opened. A team that
+    /// cannot be opened is closed here and its data left untouched.
+    pub fn open(&mut self, id: &str) -> Result<Opened, Damaged> {
+        let _span = self.span("open");
+        match self.store.open(id) {
+            Ok((mut open, team)) => {
+                let me = self
+                    .store
+                    .identity(id)
+                    .filter(|m| team.members.contains_key(m));
+                let _ = self.store.set_current(id);
+                let _ = self.store.remember_name(id, &team.profile.name);
+                let conflicts = open.doc.conflicts();
+                self.open = Some(open);
+                self.me = me.clone();
+                Ok(Opened {
+                    team,
+                    me,
+                    conflicts,
+                })
+            }
+            Err(e) => {
+                let name = self
+                    .store
+                    .teams()
+                    .into_iter()
+                    .find(|t| t.id == id)
+                    .map(|t| t.name)
+                    .unwrap_or_else(|| "This team".to_string());
+                self.open = None;
+                self.me = None;
+                Err(Damaged {
+                    team_id: id.to_string(),
+                    name,
+                    message: e.to_string(),
+                })
+            }
+        }
+    }
+
+    /// Stores a new team document and opens it as `me`.
+    pub fn adopt(&mut self, doc: TeamDocument, me: &str) -> Result<Opened, String> {
+        let id = doc.team_id().to_string();
+        let name = doc.profile().map(|p| p.name).unwrap_or_default();
+        self.store.add(doc, &name).map_err(|e| e.to_string())?;
+        self.store
+            .set_identity(&id, me)
+            .map_err(|e| e.to_string())?;
+        self.store.set_current(&id).map_err(|e| e.to_string())?;
+        self.open(&id).map_err(|d| d.message)
+    }
+
+    /// A new team with `founder` as its first member, stored and open.
+    pub fn create(
+        &mut self,
+        name: &str,
+        purpose: &str,
+        founder: &str,
+        today: &str,
+        now_ms: i64,
+    ) -> Result<Opened, String> {
+        let (doc, me) = TeamDocument::create(name, purpose, founder, today, now_ms)
+            .map_err(|e| e.to_string())?;
+        self.adopt(doc, &me)
+    }
+
+    /// The example team, stored and open.
+    pub fn open_example(&mut self, today: &str) -> Result<Opened, String> {
+        let midnight = crate::model::date::to_days(today).unwrap_or(0) * 86_400_000;
+        let (doc, me) =
+            crate::model::example::example_team(today, midnight).map_err(|e| e.to_string())?;
+        self.adopt(doc, &me)
+    }
+
+    /// Says which member this browser is in the open team.
+    pub fn set_me(&mut self, member: Option<String>) {
+        if let (Some(team), Some(m)) = (self.team_id(), member.as_deref()) {
+            let team = team.to_string();
+            let _ = self.store.set_identity(&team, m);
+        }
+        self.me = member;
+    }
+
+    /// Applies one edit as the member this browser is, persists it at once
+    /// and reads back what it touched. A refused edit changes nothing.
+    pub fn edit<T>(
+        &mut self,
+        at_ms: i64,
+        f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<T, EditError>,
+    ) -> Result<Edited<T>, EditError> {
+        let stamp = Stamp::new(self.me.as_deref(), at_ms);
+        let Some(open) = self.open.as_mut() else {
+            return Err(EditError::Invalid("No team is open.".into()));
+        };
+        let value = f(&mut open.doc, &stamp)?;
+        let changed = open.doc.take_changed();
+        let storage = {
+            let _span = self.timer.map(|t| t("persist"));
+            self.store.persist(open).err()
+        };
+        let fresh =
+            Fresh::read(&mut open.doc, &changed).map_err(|e| EditError::Document(e.to_string()))?;
+        if changed.profile {
+            if let Ok(p) = open.doc.profile() {
+                let id = open.doc.team_id().to_string();
+                let _ = self.store.remember_name(&id, &p.name);
+            }
+        }
+        Ok(Edited {
+            value,
+            fresh,
+            storage,
+            renamed: changed.profile,
+        })
+    }
+
+    /// Keeps one of a conflict's values.
+    pub fn resolve(
+        &mut self,
+        at_ms: i64,
+        conflict: &Conflict,
+        pick: &ConflictValue,
+    ) -> Result<Edited<()>, EditError> {
+        self.edit(at_ms, |doc, s| doc.resolve_conflict(s, conflict, pick))
+    }
+
+    /// Adds the person using this browser as a new member and acts as them.
+    pub fn add_me(
+        &mut self,
+        name: &str,
+        today: &str,
+        at_ms: i64,
+    ) -> Result<Edited<String>, EditError> {
+        let edited = self.edit(at_ms, |doc, s| doc.add_member(s, name, today))?;
+        self.set_me(Some(edited.value.clone()));
+        Ok(edited)
+    }
+
+    /// Takes in what other tabs of this browser stored for the open team.
+    /// `None` when nothing new arrived.
+    pub fn refresh_from_storage(&mut self) -> Result<Option<Fresh>, String> {
+        let Some(open) = self.open.as_mut() else {
+            return Ok(None);
+        };
+        match self.store.refresh_changes(open) {
+            Ok(Some(changed)) => Fresh::read(&mut open.doc, &changed)
+                .map(Some)
+                .map_err(|e| e.to_string()),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Whether some edits live only in memory because storage refused them.
+    pub fn has_unsaved(&self) -> bool {
+        self.open.as_ref().is_some_and(OpenTeam::has_unsaved)
+    }
+
+    /// Writes edits that storage refused before, now that there may be room.
+    pub fn retry_unsaved(&mut self) -> Option<crate::storage::StorageError> {
+        let open = self.open.as_mut()?;
+        if !open.has_unsaved() {
+            return None;
+        }
+        self.store.persist(open).err()
+    }
+
+    /// The stored bytes of a team that could not be opened.
+    pub fn raw_bytes(&self, team: &str) -> Vec<u8> {
+        self.store.raw(team)
+    }
+
+    /// (characters the open team takes, characters all teams take) in storage.
+    pub fn storage_use(&self) -> (usize, usize) {
+        let team = self.team_id().unwrap_or_default();
+        (self.store.team_chars(team), self.store.total_chars())
+    }
+}
