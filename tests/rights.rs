@@ -158,6 +158,42 @@ fn an_autonomous_decision_must_fall_in_the_owners_domain() {
 }
 
 #[test]
+fn a_decision_without_tags_suggests_nobody_by_expertise() {
+    let (mut doc, [ana, _, _, _, _, _]) = team();
+    let s = stamp(&ana);
+    let d = doc.add_decision(&s, "Office plants").unwrap();
+    let t = doc.team().unwrap();
+    let suggested = suggest_consultees(&t, &t.decisions[&d]);
+    assert!(
+        suggested
+            .iter()
+            .all(|s| !s.reasons.iter().any(|r| r.starts_with("knows"))),
+        "an empty tag set matches no expertise: {:?}",
+        suggested.iter().map(|s| &s.member.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_lifecycle_allows_exactly_these_moves() {
+    use DecisionStatus::*;
+    let spelled: [(DecisionStatus, &[DecisionStatus]); 6] = [
+        (Draft, &[Open, Retired]),
+        (Open, &[Draft, Decided, Retired]),
+        (Decided, &[Reversed, Retired]),
+        (Superseded, &[]),
+        (Reversed, &[]),
+        (Retired, &[]),
+    ];
+    for (from, to) in spelled {
+        let mut allowed = rights::allowed_next(from).to_vec();
+        allowed.sort();
+        let mut want = to.to_vec();
+        want.sort();
+        assert_eq!(allowed, want, "moves from {from:?}");
+    }
+}
+
+#[test]
 fn advice_is_asked_recorded_and_awaited() {
     let (mut doc, [ana, bo, chidi, release, _, _]) = team();
     let s = stamp(&ana);

@@ -267,7 +267,8 @@ pub fn suggest_consultees<'a>(team: &'a Team, d: &Decision) -> Vec<Suggestion<'a
         }
     }
     let tags: BTreeSet<String> = d.tags.iter().flat_map(|t| words(t)).collect();
-    for m in team.members.values() {
+    // No tags: nobody's expertise matches (an empty topic matches all).
+    for m in team.members.values().filter(|_| !tags.is_empty()) {
         let shared: Vec<&str> = matching(&m.expertise, &tags);
         if !shared.is_empty() {
             add(m, format!("knows {}", shared.join(", ")));

@@ -54,6 +54,10 @@ impl<K: KeyValue> Session<K> {
         &self.store
     }
 
+    pub fn store_mut(&mut self) -> &mut TeamStore<K> {
+        &mut self.store
+    }
+
     /// The teams stored in this browser.
     pub fn teams(&self) -> Vec<StoredTeam> {
         self.store.teams()

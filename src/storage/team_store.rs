@@ -93,6 +93,10 @@ impl<K: KeyValue> TeamStore<K> {
         &self.kv
     }
 
+    pub fn kv_mut(&mut self) -> &mut K {
+        &mut self.kv
+    }
+
     fn doc_key(team: &str) -> String {
         format!("{PREFIX}team/{team}/doc")
     }
