@@ -69,7 +69,8 @@ fn an_edit_reports_what_it_touched_without_being_told() {
         .edit(NOW, |d, st| d.add_decision(st, "New"))
         .unwrap()
         .value;
-    for id in [&a] {
+    {
+        let id = &a;
         s.edit(NOW, |d, st| {
             d.set_decision(st, id, DecisionField::Method(Method::Consent), TODAY)?;
             d.set_decision(
@@ -253,7 +254,7 @@ fn another_teams_file_is_offered_as_a_team_of_its_own() {
 
 #[test]
 fn full_storage_keeps_edits_in_memory_and_writes_them_later() {
-    let (mut s, _) = ana();
+    let (s, _) = ana();
     // Fill storage up to what it holds now.
     let used: usize = s
         .store()
