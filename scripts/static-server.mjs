@@ -7,6 +7,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 const dir = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 8080);
 const base = (process.argv[4] ?? '/').replace(/\/?$/, '/');
+// MAX_AGE=600 behaves like hosts that let browsers cache files (GitHub Pages).
+const cacheControl = process.env.MAX_AGE ? `max-age=${process.env.MAX_AGE}` : 'no-cache';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +39,7 @@ createServer(async (req, res) => {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
     const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': cacheControl });
     res.end(body);
   } catch {
     res.writeHead(404).end('not found');

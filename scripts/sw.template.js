@@ -9,8 +9,11 @@ const FILES = __FILES__;
 const PREFIX = `roundtable:${self.registration.scope}:`;
 const CACHE = PREFIX + VERSION;
 
+// Filled straight from the network: through the browser's HTTP cache a
+// host's max-age (GitHub Pages sends 600 s) would put the previous build's
+// index.html into this version's cache, naming files that may be deleted.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {

@@ -6,7 +6,7 @@
 //! - [`share`]: carrying a team in a link;
 //! - [`session`]: the open team and every operation on it, as outcomes;
 //! - `ui` (WebAssembly only): the screens;
-//! - [`workload`]: generated teams for benchmarks and tests.
+//! - `workload` (feature `workload`): generated teams for benchmarks and tests.
 
 pub mod model;
 pub mod session;
@@ -14,4 +14,5 @@ pub mod share;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(feature = "workload")]
 pub mod workload;

@@ -475,3 +475,12 @@ fn a_merge_says_which_records_it_changed() {
     );
     assert_eq!(doc.team().unwrap(), other.team().unwrap());
 }
+
+#[test]
+fn ids_stay_unique_when_the_random_source_fails() {
+    use roundtable::model::ids::{id_from, is_valid_id};
+    let ids: std::collections::BTreeSet<String> =
+        (0..1000).map(|_| id_from('d', |_| false)).collect();
+    assert_eq!(ids.len(), 1000);
+    assert!(ids.iter().all(|i| is_valid_id(i)));
+}

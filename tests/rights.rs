@@ -526,3 +526,37 @@ mod filters {
         }
     }
 }
+
+mod address {
+    use super::*;
+    use roundtable::model::filter::DecisionFilter;
+
+    #[test]
+    fn case_is_ignored_and_unusable_parts_are_named() {
+        let (f, unused) = DecisionFilter::parse_query("?tag=Security&status=Decided&method=VOTE");
+        assert_eq!(f.tag.as_deref(), Some("security"));
+        assert_eq!(f.status, Some(DecisionStatus::Decided));
+        assert_eq!(f.method, Some(Method::Vote));
+        assert!(unused.is_empty(), "{unused:?}");
+        let (f, unused) =
+            DecisionFilter::parse_query("?status=finished&colour=red&from=yesterday&tag=ops");
+        assert_eq!(f.status, None);
+        assert_eq!(f.tag.as_deref(), Some("ops"));
+        assert_eq!(
+            unused,
+            vec!["status=finished", "colour=red", "from=yesterday"]
+        );
+    }
+
+    #[test]
+    fn every_filter_in_force_is_described() {
+        let (doc, _) = team();
+        let t = doc.team().unwrap();
+        let (f, _) = DecisionFilter::parse_query("?tag=Security&status=decided&q=budget");
+        assert_eq!(
+            f.describe(&t),
+            vec!["Words: budget", "Status: Decided", "Tag: security"]
+        );
+        assert!(DecisionFilter::default().describe(&t).is_empty());
+    }
+}

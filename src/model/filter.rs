@@ -69,31 +69,118 @@ impl DecisionFilter {
     }
 
     /// The filter from a page query such as `?status=open&q=budget`.
-    /// Unknown or malformed parts are ignored.
+    /// Parts it cannot use are left out: see [`Self::parse_query`].
     pub fn from_query(query: &str) -> Self {
+        Self::parse_query(query).0
+    }
+
+    /// The filter from a page query, and the parts of it that could not be
+    /// used (an unknown key or value, a malformed date), as they were
+    /// written, so the page can say so. Values of closed lists and tags
+    /// are read regardless of case (`?status=Decided`, `?tag=Security`).
+    pub fn parse_query(query: &str) -> (Self, Vec<String>) {
         let mut f = DecisionFilter::default();
+        let mut unused = Vec::new();
         for pair in query.trim_start_matches('?').split('&') {
+            if pair.is_empty() {
+                continue;
+            }
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = decode(v);
             let v = v.trim();
-            if v.is_empty() || v.chars().count() > 200 {
+            if v.chars().count() > 200 {
+                unused.push(decode(pair).chars().take(60).collect());
+                continue;
+            }
+            if v.is_empty() {
                 continue;
             }
             let some = || Some(v.to_string());
-            match k {
-                "q" => f.text = v.to_string(),
-                "status" => f.status = DecisionStatus::parse(v),
-                "method" => f.method = Method::parse(v),
-                "owner" => f.owner = Owner::decode(v).map(|o| o.encode()),
-                "member" => f.member = some(),
-                "tag" => f.tag = some(),
-                "goal" => f.goal = some(),
-                "from" if super::date::is_iso_date(v) => f.from = some(),
-                "to" if super::date::is_iso_date(v) => f.to = some(),
-                _ => {}
+            let lower = v.to_lowercase();
+            let used = match k {
+                "q" => {
+                    f.text = v.to_string();
+                    true
+                }
+                "status" => {
+                    f.status = DecisionStatus::parse(&lower);
+                    f.status.is_some()
+                }
+                "method" => {
+                    f.method = Method::parse(&lower);
+                    f.method.is_some()
+                }
+                "owner" => {
+                    f.owner = Owner::decode(v).map(|o| o.encode());
+                    f.owner.is_some()
+                }
+                "member" => {
+                    f.member = some();
+                    true
+                }
+                "tag" => {
+                    f.tag = Some(lower);
+                    true
+                }
+                "goal" => {
+                    f.goal = some();
+                    true
+                }
+                "from" if super::date::is_iso_date(v) => {
+                    f.from = some();
+                    true
+                }
+                "to" if super::date::is_iso_date(v) => {
+                    f.to = some();
+                    true
+                }
+                _ => false,
+            };
+            if !used {
+                unused.push(decode(pair));
             }
         }
-        f
+        (f, unused)
+    }
+
+    /// Every filter in force, in words ("Status: Decided", "Tag:
+    /// security"), naming records of `team` where it can.
+    pub fn describe(&self, team: &Team) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.text.trim().is_empty() {
+            out.push(format!("Words: {}", self.text.trim()));
+        }
+        if let Some(s) = self.status {
+            out.push(format!("Status: {}", s.label()));
+        }
+        if let Some(m) = self.method {
+            out.push(format!("Method: {}", m.label()));
+        }
+        if let Some(o) = self.owner.as_deref().and_then(Owner::decode) {
+            out.push(format!("Owner: {}", super::queries::owner_label(team, &o)));
+        }
+        if let Some(m) = &self.member {
+            let name = team.member_name(m).unwrap_or("someone not in this team");
+            out.push(format!("Person involved: {name}"));
+        }
+        if let Some(t) = &self.tag {
+            out.push(format!("Tag: {t}"));
+        }
+        if let Some(g) = &self.goal {
+            let title = team
+                .profile
+                .goals
+                .get(g)
+                .map_or("a goal not in this team", |g| g.title.as_str());
+            out.push(format!("Goal: {title}"));
+        }
+        if let Some(d) = &self.from {
+            out.push(format!("From: {d}"));
+        }
+        if let Some(d) = &self.to {
+            out.push(format!("To: {d}"));
+        }
+        out
     }
 
     /// The page query for this filter (empty when it filters nothing).

@@ -1,20 +1,33 @@
 //! Record identifiers: random, so that teammates editing apart never collide.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 const ALPHABET: &[u8; 32] = b"abcdefghjkmnpqrstuvwxyz23456789_";
 
 /// A fresh identifier such as `r_k3m9x2ab7qpz`: a one-letter kind, then 12
 /// random characters (60 bits), enough for a team's lifetime of records.
 pub fn new_id(kind: char) -> String {
+    id_from(kind, |bytes| getrandom::fill(bytes).is_ok())
+}
+
+/// Ids made in this run, so that fallback ids never repeat.
+static MADE: AtomicU64 = AtomicU64::new(0);
+
+/// An id from the random source `fill`; when it fails, from a mix of a
+/// count of ids made, where memory was handed out, and whatever time the
+/// platform tells — never a constant, so ids stay unique even then and an
+/// edit is never lost to a failing random source.
+pub fn id_from(kind: char, fill: impl FnOnce(&mut [u8]) -> bool) -> String {
     let mut bytes = [0u8; 12];
-    // A failing OS random source is not recoverable input; fall back to time
-    // mixing rather than panicking so an edit is never lost to it.
-    if getrandom::fill(&mut bytes).is_err() {
-        let mut x = fallback_seed();
-        for b in bytes.iter_mut() {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            *b = x as u8;
+    let n = MADE.fetch_add(1, Ordering::Relaxed);
+    if !fill(&mut bytes) {
+        let probe = Box::new(n);
+        let mut x = splitmix(n ^ (&*probe as *const u64 as u64) ^ clock());
+        for chunk in bytes.chunks_mut(8) {
+            x = splitmix(x);
+            for (b, v) in chunk.iter_mut().zip(x.to_le_bytes()) {
+                *b = v;
+            }
         }
     }
     let mut id = String::with_capacity(14);
@@ -26,9 +39,26 @@ pub fn new_id(kind: char) -> String {
     id
 }
 
-fn fallback_seed() -> u64 {
-    let p = &ALPHABET as *const _ as u64;
-    p.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Nanoseconds since the epoch where the platform has a clock (not in
+/// WebAssembly without the browser's help).
+fn clock() -> u64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as u64
+    }
 }
 
 /// Whether `s` looks like an id this app would make: guards keys typed into

@@ -1,3 +1,6 @@
+//! The key-value store teams are kept in (localStorage in the browser), and
+//! an in-memory one for native tests, with a quota to play "storage full".
+
 use std::collections::BTreeMap;
 
 use thiserror::Error;
@@ -16,6 +19,11 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// Whether `key` holds a value, without reading it (a team's save can
+    /// be megabytes).
+    fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
 }
 
 /// An in-memory store with an optional quota, standing in for localStorage

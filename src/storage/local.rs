@@ -31,6 +31,10 @@ impl KeyValue for LocalKv {
         LocalStorage::delete(key);
     }
 
+    fn has(&self, key: &str) -> bool {
+        self.keys().iter().any(|k| k == key)
+    }
+
     fn keys(&self) -> Vec<String> {
         let raw = LocalStorage::raw();
         let n = raw.length().unwrap_or(0);

@@ -113,7 +113,8 @@ impl<K: KeyValue> TeamStore<K> {
             .get(&format!("{PREFIX}teams"))
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
-        for key in self.kv.keys() {
+        let keys: BTreeSet<String> = self.kv.keys().into_iter().collect();
+        for key in &keys {
             let Some(id) = key
                 .strip_prefix(&format!("{PREFIX}team/"))
                 .and_then(|rest| rest.strip_suffix("/doc"))
@@ -127,7 +128,9 @@ impl<K: KeyValue> TeamStore<K> {
                 });
             }
         }
-        list.retain(|t| self.kv.get(&Self::doc_key(&t.id)).is_some());
+        // Which teams exist is told by the keys alone: their saves are
+        // never read here.
+        list.retain(|t| keys.contains(&Self::doc_key(&t.id)));
         list
     }
 
@@ -215,7 +218,15 @@ impl<K: KeyValue> TeamStore<K> {
 
     /// Whether a team with this id is stored here.
     pub fn contains(&self, team: &str) -> bool {
-        self.kv.get(&Self::doc_key(team)).is_some()
+        self.kv.has(&Self::doc_key(team))
+    }
+
+    /// Whether a storage key (as another tab reports it) concerns `team`:
+    /// its document, increments, or the list of teams.
+    pub fn concerns(key: &str, team: &str) -> bool {
+        key == Self::doc_key(team)
+            || key.starts_with(&Self::chunk_prefix(team))
+            || key == format!("{PREFIX}teams")
     }
 
     /// Stores a team that is new to this browser, as one full save.

@@ -70,19 +70,32 @@ pub fn FilterBar() -> impl IntoView {
         },
         "Anyone",
     );
-    let tags = team_options(
-        |t| {
-            let mut all: Vec<String> = t
-                .decisions
-                .values()
-                .flat_map(|d| d.tags.iter().map(|x| x.to_lowercase()))
-                .collect();
-            all.sort();
-            all.dedup();
-            all.into_iter().map(|x| (x.clone(), x)).collect()
-        },
-        "Any tag",
-    );
+    // Tags in lower case, as the filter holds them; a tag from the address
+    // that no decision has is offered too, so the menu shows what filters.
+    let tags = Signal::derive(move || {
+        let mut all: Vec<String> = state.team.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    t.decisions
+                        .values()
+                        .flat_map(|d| d.tags.iter().map(|x| x.to_lowercase()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        all.extend(f.with(|x| x.tag.clone()));
+        all.sort();
+        all.dedup();
+        std::iter::once(any("Any tag"))
+            .chain(all.into_iter().map(|x| (x.clone(), x)))
+            .collect::<Vec<_>>()
+    });
+    let in_force = move || {
+        state
+            .team
+            .with(|t| t.as_ref().map(|t| f.with(|x| x.describe(t))))
+            .unwrap_or_default()
+    };
     let goals = team_options(
         |t| {
             t.profile
@@ -122,14 +135,35 @@ pub fn FilterBar() -> impl IntoView {
                 <SelectField label="Method" options=methods value=val(|x| x.method.map(|m| m.as_str().to_string())) on_change=set(|x, v| x.method = Method::parse(&v)) />
                 <SelectField label="Owner" options=owners value=val(|x| x.owner.clone()) on_change=set(|x, v| x.owner = Owner::decode(&v).map(|o| o.encode())) />
                 <SelectField label="Person involved" options=people value=val(|x| x.member.clone()) on_change=set(|x, v| x.member = (!v.is_empty()).then_some(v)) />
-                <SelectField label="Tag" options=tags value=val(|x| x.tag.clone()) on_change=set(|x, v| x.tag = (!v.is_empty()).then_some(v)) />
+                <SelectField label="Tag" options=tags value=val(|x| x.tag.clone()) on_change=set(|x, v| x.tag = (!v.is_empty()).then_some(v.to_lowercase())) />
                 <SelectField label="Goal" options=goals value=val(|x| x.goal.clone()) on_change=set(|x, v| x.goal = (!v.is_empty()).then_some(v)) />
                 <DateField label="From" value=Signal::derive(move || f.with(|x| x.from.clone())) on_change=Callback::new(move |v| f.update(|x| x.from = v)) />
                 <DateField label="To" value=Signal::derive(move || f.with(|x| x.to.clone())) on_change=Callback::new(move |v| f.update(|x| x.to = v)) />
             </div>
+            <p class="meta" role="status" aria-label="Filters in force">
+                {move || {
+                    let list = in_force();
+                    if list.is_empty() {
+                        "No filter: every decision is listed.".to_string()
+                    } else {
+                        format!("Filtered by {}.", list.join("; "))
+                    }
+                }}
+            </p>
+            {move || {
+                let unused = state.filter_unused.get();
+                (!unused.is_empty()).then(|| view! {
+                    <p class="notice error" role="alert">
+                        {format!("Part of this address could not be used, so it does not filter: {}.", unused.join(", "))}
+                        " "
+                        <button type="button" class="link" on:click=move |_| state.filter_unused.set(Vec::new())>"Dismiss"</button>
+                    </p>
+                })
+            }}
             <button type="button" on:click=move |_| {
                 text.set(String::new());
                 f.set(DecisionFilter::default());
+                state.filter_unused.set(Vec::new());
             }>"Clear filters"</button>
         </section>
     }

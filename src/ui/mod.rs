@@ -26,6 +26,9 @@ use shell::TeamShell;
 use state::{AppState, Notice, Screen};
 use welcome::Welcome;
 
+/// How long a burst of another tab's writes is gathered before merging.
+const STORAGE_COALESCE_MS: u64 = 40;
+
 #[component]
 fn App() -> impl IntoView {
     let state = AppState::new();
@@ -36,11 +39,25 @@ fn App() -> impl IntoView {
         state.persisted.set(offline::request_persistence().await);
     });
     // Another tab of this site stored edits: merge them instead of
-    // overwriting them later.
+    // overwriting them later. Only the open team's keys matter, and a
+    // burst of writes (one per keystroke there) is taken in once.
+    let scheduled = StoredValue::new(false);
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_none_or(|k| k.starts_with("roundtable/")) {
-            state.on_storage_changed();
+        let open = state.team_id().unwrap_or_default();
+        let ours = ev.key().is_none_or(|k| {
+            crate::storage::TeamStore::<crate::storage::local::LocalKv>::concerns(&k, &open)
+        });
+        if !ours || scheduled.get_value() {
+            return;
         }
+        scheduled.set_value(true);
+        set_timeout(
+            move || {
+                scheduled.set_value(false);
+                state.on_storage_changed();
+            },
+            std::time::Duration::from_millis(STORAGE_COALESCE_MS),
+        );
     });
     // A teammate's link: the team travels in the fragment. It is merged (or
     // joined), then removed from the address bar.
@@ -57,7 +74,9 @@ fn App() -> impl IntoView {
     };
     take_link();
     // A bookmarked view of the decision log opens on it.
-    if !state.filter.with_untracked(|f| f.is_empty()) && state.team.with_untracked(Option::is_some)
+    if (!state.filter.with_untracked(|f| f.is_empty())
+        || !state.filter_unused.with_untracked(Vec::is_empty))
+        && state.team.with_untracked(Option::is_some)
     {
         state.screen.set(Screen::Decisions);
     }

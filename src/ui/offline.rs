@@ -46,30 +46,92 @@ pub fn register(update_ready: RwSignal<bool>) {
         });
         reg.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
         on_update.forget();
+        // Another tab let a new version take over: this tab now runs old
+        // code under the new worker, and only a reload fixes that.
+        if let Some(sw) = container() {
+            let had = sw.controller().is_some();
+            let on_change = Closure::<dyn FnMut()>::new(move || {
+                if had {
+                    update_ready.set(true);
+                }
+            });
+            sw.add_event_listener_with_callback(
+                "controllerchange",
+                on_change.as_ref().unchecked_ref(),
+            )
+            .ok();
+            on_change.forget();
+        }
+        watch_for_updates(reg);
     });
 }
 
+/// How often an open tab asks whether a new version was deployed.
+const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
+
+/// Asks for a new version now and then, and whenever the tab is shown again.
+fn watch_for_updates(reg: ServiceWorkerRegistration) {
+    let check = {
+        let reg = reg.clone();
+        move || {
+            if let Ok(p) = reg.update() {
+                // Offline or a host error: the next check tries again.
+                spawn_local(async move {
+                    let _ = JsFuture::from(p).await;
+                });
+            }
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let every = Closure::<dyn FnMut()>::new(check.clone());
+    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+        every.as_ref().unchecked_ref(),
+        UPDATE_CHECK_MS,
+    );
+    every.forget();
+    if let Some(document) = window.document() {
+        let shown = document.clone();
+        let on_visible = Closure::<dyn FnMut()>::new(move || {
+            if !shown.hidden() {
+                check();
+            }
+        });
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        on_visible.forget();
+    }
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Switches to the new version: the waiting worker takes over and the page
-/// reloads once it controls it.
+/// reloads once it controls it. When no worker waits (another tab already
+/// switched), the new one is active: reloading is all there is to do.
 pub fn apply_update() {
     let Some(sw) = container() else { return };
-    let reload = Closure::<dyn FnMut()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    sw.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
+    let on_change = Closure::<dyn FnMut()>::new(reload);
+    sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
     let promise = sw.get_registration();
     spawn_local(async move {
-        if let Ok(reg) = JsFuture::from(promise).await {
-            if let Some(waiting) = reg
-                .dyn_into::<ServiceWorkerRegistration>()
-                .ok()
-                .and_then(|r| r.waiting())
-            {
-                let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        let waiting = JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+            .and_then(|r| r.waiting());
+        match waiting {
+            Some(w) => {
+                let _ = w.post_message(&JsValue::from_str("skip-waiting"));
             }
+            None => reload(),
         }
     });
 }
@@ -113,9 +175,14 @@ fn size(chars: usize) -> String {
 #[component]
 pub fn StorageCard() -> impl IntoView {
     let state = expect_context::<super::state::AppState>();
+    // Counting what storage holds reads every key of the site: it is
+    // redone every few dozen writes, not on every keystroke.
+    let every_few_writes = Memo::new(move |_| state.writes.get() / 32);
+    let team_id = Memo::new(move |_| state.team.with(|t| t.as_ref().map(|t| t.team_id.clone())));
     let figures = move || {
-        state.writes.track();
-        state.team.track();
+        every_few_writes.track();
+        team_id.track();
+        state.unsaved.track();
         let (team, all) = state.storage_use();
         format!(
             "This team takes {} of the about {} this browser gives Roundtable; about {} is left.",

@@ -76,6 +76,8 @@ pub struct AppState {
     pub writes: RwSignal<u64>,
     /// The decision list's filter, mirrored in the page address.
     pub filter: RwSignal<crate::model::filter::DecisionFilter>,
+    /// Parts of the address's filter that could not be used.
+    pub filter_unused: RwSignal<Vec<String>>,
 }
 
 impl Default for AppState {
@@ -88,6 +90,7 @@ impl AppState {
     pub fn new() -> Self {
         let mut session = Session::new(LocalKv).with_timer(span);
         let started = session.start();
+        let (filter, unused) = crate::model::filter::DecisionFilter::parse_query(&browser::query());
         let state = AppState {
             teams: RwSignal::new(session.teams()),
             session: StoredValue::new_local(session),
@@ -102,9 +105,8 @@ impl AppState {
             persisted: RwSignal::new(None),
             unsaved: RwSignal::new(false),
             writes: RwSignal::new(0),
-            filter: RwSignal::new(crate::model::filter::DecisionFilter::from_query(
-                &browser::query(),
-            )),
+            filter: RwSignal::new(filter),
+            filter_unused: RwSignal::new(unused),
         };
         if let Some(result) = started {
             state.show_open(result);

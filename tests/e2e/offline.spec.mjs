@@ -3,7 +3,7 @@
 import { test, expect, chromium } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addMember, createTeam, downloadTeamFile, section, shot } from './helpers.mjs';
@@ -15,10 +15,10 @@ async function controlled(page) {
 }
 
 /** Serves a copy of dist/ under a sub-path, as a static host would. */
-async function deployCopy(port, base) {
+async function deployCopy(port, base, env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'roundtable-deploy-'));
   cpSync(join(root, 'dist'), dir, { recursive: true });
-  const server = spawn('node', [join(root, 'scripts/static-server.mjs'), dir, String(port), base], { stdio: 'pipe' });
+  const server = spawn('node', [join(root, 'scripts/static-server.mjs'), dir, String(port), base], { stdio: 'pipe', env: { ...process.env, ...env } });
   await new Promise((resolve, reject) => {
     server.stdout.on('data', (d) => String(d).includes('serving') && resolve());
     server.on('exit', reject);
@@ -191,4 +191,67 @@ test('storage: the app says what it keeps, and a full storage loses no edit', as
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.reload();
   await expect(page.getByLabel('Team purpose')).toHaveValue('Start and keep going!');
+});
+
+/**
+ * Deploys a new build over `dir` the way `rsync --delete` does: the hashed
+ * files get new names, the old ones are deleted, index.html and sw.js name
+ * the new ones, and the page carries a marker.
+ */
+function deployNewBuild(dir) {
+  const hashed = readdirSync(dir).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+  const renames = hashed.map((f) => [f, f.replace(/-([0-9a-f]{16})/, '-0000000000000002')]);
+  for (const [from, to] of renames) {
+    writeFileSync(join(dir, to), readFileSync(join(dir, from)));
+  }
+  for (const text of ['index.html', 'sw.js', ...renames.map(([, to]) => to).filter((f) => f.endsWith('.js'))]) {
+    let body = readFileSync(join(dir, text), 'utf8');
+    for (const [from, to] of renames) body = body.split(from).join(to);
+    if (text === 'index.html') body = body.replace('<title>', '<meta name="roundtable-build" content="second" />\n    <title>');
+    if (text === 'sw.js') body = body.replace(/const VERSION = '[^']+'/, "const VERSION = 'second-deploy'");
+    writeFileSync(join(dir, text), body);
+  }
+  for (const [from] of renames) unlinkSync(join(dir, from));
+  expect(renames.length).toBeGreaterThanOrEqual(3);
+}
+
+test('an update on a host that sends max-age, with the old files deleted, reloads into the new version in every open tab', async ({ context }) => {
+  const site = await deployCopy(4182, '/rt/', { MAX_AGE: '600' });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await controlled(page);
+    await page.getByLabel('Team name').fill('Cached team');
+    await page.getByLabel('Your name').fill('Ana');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cached team' })).toBeVisible();
+    const second = await context.newPage();
+    await second.goto(site.url);
+    await expect(second.getByRole('heading', { level: 1, name: 'Cached team' })).toBeVisible();
+
+    deployNewBuild(site.dir);
+    // The tab notices by itself when it is shown again.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const ready = (p) => p.getByRole('status').filter({ hasText: 'A new version of Roundtable is ready.' });
+    await expect(ready(page)).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.locator('meta[name="roundtable-build"]')).toHaveAttribute('content', 'second');
+    await expect(page.getByRole('heading', { level: 1, name: 'Cached team' })).toBeVisible();
+
+    // The second tab now runs old code under the new worker: it says so,
+    // and its Reload brings the new version.
+    await expect(ready(second)).toBeVisible();
+    await second.getByRole('button', { name: 'Reload' }).click();
+    await expect(second.locator('meta[name="roundtable-build"]')).toHaveAttribute('content', 'second');
+    await expect(second.getByRole('heading', { level: 1, name: 'Cached team' })).toBeVisible();
+
+    // And offline, the new version opens from its cache.
+    await context.setOffline(true);
+    await second.reload();
+    await expect(second.locator('meta[name="roundtable-build"]')).toHaveAttribute('content', 'second');
+    await expect(second.getByRole('heading', { level: 1, name: 'Cached team' })).toBeVisible();
+    await context.setOffline(false);
+  } finally {
+    site.stop();
+  }
 });
