@@ -560,3 +560,93 @@ mod address {
         assert!(DecisionFilter::default().describe(&t).is_empty());
     }
 }
+
+mod screens {
+    use super::*;
+    use roundtable::model::queries;
+
+    #[test]
+    fn candidates_for_a_role_rank_matching_expertise_by_the_consultee_rule() {
+        let (mut doc, [ana, _, chidi, release, _, _]) = team();
+        let s = stamp(&ana);
+        // "Security reviews" matches Chidi's "security" by words, as the
+        // consultee suggestion would: the old screen compared whole strings.
+        doc.set_role(
+            &s,
+            &release,
+            RoleField::Expertise(vec!["Security reviews".into()]),
+        )
+        .unwrap();
+        let t = doc.team().unwrap();
+        let c = queries::candidates(&t, &t.roles[&release]);
+        assert_eq!(c[0].member.id, chidi);
+        assert_eq!(c[0].matching, vec!["security"]);
+        assert!(c
+            .iter()
+            .all(|c| !t.roles[&release].is_filled_by(&c.member.id)));
+        assert!(c[1..].iter().all(|c| c.matching.is_empty()));
+    }
+
+    #[test]
+    fn owner_choices_list_roles_then_people_and_leave_out_the_retired_when_choosing() {
+        let (mut doc, [ana, bo, _, release, _, _]) = team();
+        let s = stamp(&ana);
+        doc.set_role(
+            &s,
+            &release,
+            RoleField::Status(roundtable::model::RoleStatus::Retired),
+        )
+        .unwrap();
+        doc.set_member(&s, &bo, MemberField::LeftOn(Some(TODAY.into())))
+            .unwrap();
+        let t = doc.team().unwrap();
+        let choosing = queries::owner_choices(&t, true);
+        let labels: Vec<&str> = choosing.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "Role: Hiring circle",
+                "Role: People lead",
+                "Person: Ana",
+                "Person: Chidi"
+            ]
+        );
+        assert_eq!(queries::owner_choices(&t, false).len(), 6);
+    }
+
+    #[test]
+    fn terms_stand_out_within_thirty_days_or_once_ended() {
+        assert!(queries::term_ending(Some("2026-12-23"), "2026-11-23"));
+        assert!(!queries::term_ending(Some("2026-12-24"), "2026-11-23"));
+        assert!(queries::term_ending(Some("2026-01-01"), "2026-11-23"));
+        assert!(!queries::term_ending(None, "2026-11-23"));
+        let (doc, [_, _, _, release, circle, _]) = team();
+        let t = doc.team().unwrap();
+        assert_eq!(queries::holders_text(&t, &t.roles[&release]), "Held by Bo");
+        assert_eq!(
+            queries::holders_text(&t, &t.roles[&circle]),
+            "No one holds this role"
+        );
+    }
+
+    #[test]
+    fn serving_a_goal_is_one_edit_that_keeps_the_other_goals() {
+        let (mut doc, [ana, _, _, _, _, _]) = team();
+        let s = stamp(&ana);
+        let g1 = doc.add_goal(&s, "Pace").unwrap();
+        let g2 = doc.add_goal(&s, "Quality").unwrap();
+        let d = doc.add_decision(&s, "Fewer meetings").unwrap();
+        doc.set_goal_served(&s, &d, &g1, true).unwrap();
+        doc.set_goal_served(&s, &d, &g2, true).unwrap();
+        assert_eq!(
+            doc.decision(&d).unwrap().goals,
+            vec![g1.clone(), g2.clone()]
+        );
+        let heads = doc.heads();
+        doc.set_goal_served(&s, &d, &g2, true).unwrap();
+        assert_eq!(doc.heads(), heads, "ticking a ticked goal writes nothing");
+        doc.set_goal_served(&s, &d, &g1, false).unwrap();
+        assert_eq!(doc.decision(&d).unwrap().goals, vec![g2]);
+        assert!(doc.set_goal_served(&s, &d, "g_nope", true).is_err());
+    }
+}

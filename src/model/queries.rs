@@ -147,3 +147,89 @@ pub fn sorted_decisions(team: &Team) -> Vec<&Decision> {
     });
     v
 }
+
+/// Whether a term ending on `term_end` stands out on `today`: it ends within
+/// [`TERM_WARNING_DAYS`] or has ended.
+pub fn term_ending(term_end: Option<&str>, today: &str) -> bool {
+    term_end
+        .and_then(date::to_days)
+        .zip(date::to_days(today))
+        .is_some_and(|(end, now)| end - now <= TERM_WARNING_DAYS)
+}
+
+/// "Held by Ana (term ends 2026-12-05), Bo", or that no one holds it.
+pub fn holders_text(team: &Team, role: &Role) -> String {
+    if role.fillers.is_empty() {
+        return "No one holds this role".to_string();
+    }
+    let names: Vec<String> = role
+        .fillers
+        .values()
+        .map(|f| {
+            let name = team.member_name(&f.member_id).unwrap_or("Someone who left");
+            match &f.term_end {
+                Some(end) => format!("{name} (term ends {end})"),
+                None => name.to_string(),
+            }
+        })
+        .collect();
+    format!("Held by {}", names.join(", "))
+}
+
+/// Who may own a decision, as (encoded owner, label): roles, then people.
+/// `active_only` leaves out retired roles and people who left (for
+/// choosing); filters keep them, as old decisions name them.
+pub fn owner_choices(team: &Team, active_only: bool) -> Vec<(String, String)> {
+    let roles = sorted_roles(team)
+        .into_iter()
+        .filter(|r| !active_only || r.is_active())
+        .map(|r| {
+            (
+                Owner::Role(r.id.clone()).encode(),
+                format!("Role: {}", r.name),
+            )
+        });
+    let people = sorted_members(team)
+        .into_iter()
+        .filter(|m| !active_only || m.is_active())
+        .map(|m| {
+            (
+                Owner::Member(m.id.clone()).encode(),
+                format!("Person: {}", m.name),
+            )
+        });
+    roles.chain(people).collect()
+}
+
+/// A member who could take a role, with the expertise of theirs it wants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    pub member: &'a Member,
+    pub matching: Vec<&'a str>,
+}
+
+/// Active members who do not hold `role`, those whose expertise the role
+/// wants first (most matches first, then by name). Expertise matches by
+/// the same rule as the people suggested for a decision's advice.
+pub fn candidates<'a>(team: &'a Team, role: &Role) -> Vec<Candidate<'a>> {
+    let wanted: std::collections::BTreeSet<String> = role
+        .expertise
+        .iter()
+        .flat_map(|e| super::rights::words(e))
+        .collect();
+    let mut out: Vec<Candidate<'a>> = sorted_members(team)
+        .into_iter()
+        .filter(|m| m.is_active() && !role.is_filled_by(&m.id))
+        .map(|m| Candidate {
+            member: m,
+            matching: if wanted.is_empty() {
+                Vec::new()
+            } else {
+                super::rights::matching(&m.expertise, &wanted)
+            },
+        })
+        .collect();
+    // Stable: ties keep the order by name.
+    out.sort_by_key(|c| std::cmp::Reverse(c.matching.len()));
+    out
+}

@@ -136,30 +136,15 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
         }
     };
     let owners = Signal::derive(move || {
+        let mut out = vec![(String::new(), "No owner yet".to_string())];
         state.team.with(|t| {
-            let mut out = vec![(String::new(), "No owner yet".to_string())];
-            if let Some(t) = t {
-                for r in queries::sorted_roles(t)
-                    .into_iter()
-                    .filter(|r| r.is_active())
-                {
-                    out.push((
-                        Owner::Role(r.id.clone()).encode(),
-                        format!("Role: {}", r.name),
-                    ));
-                }
-                for m in queries::sorted_members(t)
-                    .into_iter()
-                    .filter(|m| m.is_active())
-                {
-                    out.push((
-                        Owner::Member(m.id.clone()).encode(),
-                        format!("Person: {}", m.name),
-                    ));
-                }
-            }
-            out
-        })
+            out.extend(
+                t.as_ref()
+                    .map(|t| queries::owner_choices(t, true))
+                    .unwrap_or_default(),
+            )
+        });
+        out
     });
     let methods = Signal::derive(|| {
         Method::ALL

@@ -40,27 +40,7 @@ pub fn FilterBar() -> impl IntoView {
             out
         })
     };
-    let owners = team_options(
-        |t| {
-            let mut v: Vec<(String, String)> = queries::sorted_roles(t)
-                .into_iter()
-                .map(|r| {
-                    (
-                        Owner::Role(r.id.clone()).encode(),
-                        format!("Role: {}", r.name),
-                    )
-                })
-                .collect();
-            v.extend(queries::sorted_members(t).into_iter().map(|m| {
-                (
-                    Owner::Member(m.id.clone()).encode(),
-                    format!("Person: {}", m.name),
-                )
-            }));
-            v
-        },
-        "Any owner",
-    );
+    let owners = team_options(|t| queries::owner_choices(t, false), "Any owner");
     let people = team_options(
         |t| {
             queries::sorted_members(t)

@@ -9,32 +9,9 @@ use super::{
     state::{AppState, Screen},
 };
 use crate::model::{
-    date,
     edits::{split_lines, split_tags, RoleField},
-    queries, Collection, Role, RoleStatus, Team,
+    queries, Collection, Role, RoleStatus,
 };
-
-/// "Ana Okafor (term ends 2026-12-05)" for each filler.
-fn fillers_text(t: &Team, r: &Role) -> String {
-    if r.fillers.is_empty() {
-        return "No one holds this role".to_string();
-    }
-    let names: Vec<String> = r
-        .fillers
-        .values()
-        .map(|f| {
-            let name = t
-                .member_name(&f.member_id)
-                .unwrap_or("Someone who left")
-                .to_string();
-            match &f.term_end {
-                Some(end) => format!("{name} (term ends {end})"),
-                None => name,
-            }
-        })
-        .collect();
-    format!("Held by {}", names.join(", "))
-}
 
 #[component]
 pub fn RolesList() -> impl IntoView {
@@ -62,7 +39,7 @@ pub fn RolesList() -> impl IntoView {
                         r.id.clone(),
                         r.name.clone(),
                         r.purpose.as_str().to_string(),
-                        fillers_text(t, r),
+                        queries::holders_text(t, r),
                         r.is_active(),
                         r.is_active() && r.fillers.is_empty(),
                         ending.contains(&r.id),
@@ -198,30 +175,18 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
     };
     let candidates = move || {
         state.team.with(|t| {
-            let Some(t) = t else { return Vec::new() };
-            let wanted: Vec<String> = role.with(|r| {
-                r.as_ref()
-                    .map(|r| r.expertise.iter().map(|e| e.to_lowercase()).collect())
-                    .unwrap_or_default()
-            });
-            queries::sorted_members(t)
+            let (Some(t), Some(r)) = (t, role.get()) else {
+                return Vec::new();
+            };
+            queries::candidates(t, &r)
                 .into_iter()
-                .filter(|m| {
-                    m.is_active()
-                        && !role.with(|r| r.as_ref().is_some_and(|r| r.is_filled_by(&m.id)))
-                })
-                .map(|m| {
-                    let matches = m
-                        .expertise
-                        .iter()
-                        .filter(|e| wanted.contains(&e.to_lowercase()))
-                        .count();
-                    let label = if matches > 0 {
-                        format!("{} — matching expertise", m.name)
+                .map(|c| {
+                    let label = if c.matching.is_empty() {
+                        c.member.name.clone()
                     } else {
-                        m.name.clone()
+                        format!("{} — matching expertise", c.member.name)
                     };
-                    (m.id.clone(), label, matches)
+                    (c.member.id.clone(), label)
                 })
                 .collect::<Vec<_>>()
         })
@@ -257,12 +222,7 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                         .map(|f| {
                             let name = name_of(&f.member_id);
                             let mid = StoredValue::new(f.member_id.clone());
-                            let ending = f
-                                .term_end
-                                .as_deref()
-                                .and_then(date::to_days)
-                                .zip(date::to_days(&today))
-                                .is_some_and(|(end, now)| end - now <= queries::TERM_WARNING_DAYS);
+                            let ending = queries::term_ending(f.term_end.as_deref(), &today);
                             let term_label = format!("Term end for {name}");
                             let remove_label = format!("Remove {name} from this role");
                             view! {
@@ -293,10 +253,8 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                     <select id=assign_id on:change=move |ev| pick.set(event_target_value(&ev))>
                         <option value="" selected=move || pick.get().is_empty()>"Choose…"</option>
                         {move || {
-                            let mut list = candidates();
-                            list.sort_by_key(|c| std::cmp::Reverse(c.2));
-                            list.into_iter()
-                                .map(|(mid, label, _)| {
+                            candidates().into_iter()
+                                .map(|(mid, label)| {
                                     let selected = pick.get_untracked() == mid;
                                     view! { <option value=mid prop:selected=selected>{label}</option> }
                                 })

@@ -347,19 +347,7 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
         })
     };
     let toggle = move |goal: String, on: bool| {
-        let mut now = d.get_untracked().map(|d| d.goals).unwrap_or_default();
-        now.retain(|g| g != &goal);
-        if on {
-            now.push(goal);
-        }
-        state.edit(|doc, s| {
-            doc.set_decision(
-                s,
-                &id.get_value(),
-                crate::model::edits::DecisionField::Goals(now),
-                &browser::today(),
-            )
-        });
+        state.edit(|doc, s| doc.set_goal_served(s, &id.get_value(), &goal, on));
     };
     let replacement = RwSignal::new(String::new());
     let repl_id = field_id();

@@ -145,4 +145,33 @@ impl TeamDocument {
             })
         })
     }
+
+    /// Says whether a decision serves a goal, leaving its other goals as
+    /// they are in the document now (not as some screen last saw them).
+    pub fn set_goal_served(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        goal: &str,
+        serves: bool,
+    ) -> Result<(), EditError> {
+        self.change(stamp, |e| {
+            if serves && !e.goal_ids()?.iter().any(|g| g == goal) {
+                return Err(EditError::NotFound {
+                    kind: "goal",
+                    id: goal.to_string(),
+                });
+            }
+            let d: Decision = e.read(Collection::Decisions, id)?;
+            let mut goals = d.goals.clone();
+            goals.retain(|g| g != goal);
+            if serves {
+                goals.push(goal.to_string());
+            }
+            if goals != d.goals {
+                e.put_field(Collection::Decisions, id, "goals", &goals)?;
+            }
+            Ok(())
+        })
+    }
 }
