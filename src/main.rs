@@ -1,3 +1,5 @@
+//! The app's entry point: mounts the screens (WebAssembly only).
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     roundtable::ui::start();

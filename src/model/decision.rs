@@ -1,3 +1,6 @@
+//! A decision record: driver, proposal, method, owner, advice asked and
+//! given, objections, lifecycle dates, goals and supersession.
+
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};

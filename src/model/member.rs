@@ -1,3 +1,5 @@
+//! A member of the team: name, expertise, when they joined and left.
+
 use autosurgeon::{Hydrate, Reconcile};
 
 /// A person in the team. No job titles: people are known by what they know.

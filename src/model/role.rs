@@ -1,3 +1,6 @@
+//! A role record: purpose, accountabilities, domain, wanted expertise,
+//! who fills it for which term, and who did before.
+
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};

@@ -1,3 +1,6 @@
+//! The team document's root: schema version, team id, the profile (name,
+//! purpose, goals) and the records by id.
+
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};

@@ -1,3 +1,6 @@
+//! The message area: what the app tells the person, and edits kept only
+//! in this tab when storage is full.
+
 use leptos::prelude::*;
 
 use super::{

@@ -1,5 +1,5 @@
-#![allow(dead_code)]
 //! Helpers shared by the native test files.
+#![allow(dead_code)]
 
 use roundtable::model::{Stamp, TeamDocument};
 
