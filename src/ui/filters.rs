@@ -120,7 +120,7 @@ pub fn FilterBar() -> impl IntoView {
                 <DateField label="From" value=Signal::derive(move || f.with(|x| x.from.clone())) on_change=Callback::new(move |v| f.update(|x| x.from = v)) />
                 <DateField label="To" value=Signal::derive(move || f.with(|x| x.to.clone())) on_change=Callback::new(move |v| f.update(|x| x.to = v)) />
             </div>
-            <p class="meta" role="status" aria-label="Filters in force">
+            <p class="meta" aria-live="polite">
                 {move || {
                     let list = in_force();
                     if list.is_empty() {

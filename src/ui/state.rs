@@ -8,10 +8,9 @@ use crate::{
     model::{
         changes::ImportSummary,
         conflicts::{Conflict, ConflictValue},
-        Collection, EditError, Stamp, Team, TeamDocument,
+        EditError, Stamp, Team, TeamDocument,
     },
-    session::{Edited, Fresh, Imported, Opened, Payload, Session},
-    share::Sender,
+    session::{Edited, Fresh, Opened, Session},
     storage::{local::LocalKv, StoredTeam},
 };
 
@@ -19,38 +18,7 @@ pub use crate::session::Damaged;
 pub use crate::session::Say as Notice;
 
 use super::browser;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Overview,
-    Members,
-    Member(String),
-    Roles,
-    Role(String),
-    Decisions,
-    Decision(String),
-    WhoDecides,
-}
-
-impl Screen {
-    /// The screen of one record.
-    pub fn record(c: Collection, id: String) -> Self {
-        match c {
-            Collection::Members => Screen::Member(id),
-            Collection::Roles => Screen::Role(id),
-            Collection::Decisions => Screen::Decision(id),
-        }
-    }
-}
-
-/// A file or link of another team than the one open, waiting for the
-/// person to say whether to open it as its own team.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PendingTeam {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
+pub use super::screen::{PendingTeam, Screen};
 
 fn span(what: &'static str) -> Box<dyn std::any::Any> {
     Box::new(browser::Span::new(what))
@@ -58,7 +26,7 @@ fn span(what: &'static str) -> Box<dyn std::any::Any> {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    session: StoredValue<Session<LocalKv>, LocalStorage>,
+    pub(super) session: StoredValue<Session<LocalKv>, LocalStorage>,
     pub team: RwSignal<Option<Team>>,
     pub me: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
@@ -115,7 +83,7 @@ impl AppState {
     }
 
     /// Runs `f` on the session.
-    fn with<T>(&self, f: impl FnOnce(&mut Session<LocalKv>) -> T) -> Option<T> {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&mut Session<LocalKv>) -> T) -> Option<T> {
         self.session.try_update_value(f)
     }
 
@@ -149,7 +117,7 @@ impl AppState {
         self.refresh_teams();
     }
 
-    fn show_opened(&self, o: Opened) {
+    pub(super) fn show_opened(&self, o: Opened) {
         self.me.set(o.me);
         self.team.set(Some(o.team));
         self.conflicts.set(o.conflicts);
@@ -200,13 +168,9 @@ impl AppState {
     ) -> Option<T> {
         let _span = browser::Span::new("edit");
         let now = browser::now_ms();
-        match self.with(|s| s.edit(now, f))? {
-            Ok(edited) => Some(self.show_edit(edited)),
-            Err(e) => {
-                self.say(Notice::Error(e.to_string()));
-                None
-            }
-        }
+        let edited = self.with(|s| s.edit(now, f))?;
+        let edited = self.said(edited.map_err(|e| Notice::Error(e.to_string())))?;
+        Some(self.show_edit(edited))
     }
 
     /// Adds a record with `f` (which returns its id) and opens it there;
@@ -236,7 +200,7 @@ impl AppState {
     }
 
     /// Puts what changed on screen.
-    fn show(&self, fresh: Fresh) {
+    pub(super) fn show(&self, fresh: Fresh) {
         let mut shown = self.conflicts.get_untracked();
         let whole = matches!(fresh, Fresh::Whole { .. });
         self.team.update(|t| fresh.apply(t, &mut shown));
@@ -257,113 +221,26 @@ impl AppState {
         self.refresh_teams();
     }
 
-    /// The whole team document, for a file.
-    pub fn team_bytes(&self) -> Option<Vec<u8>> {
-        self.with(Session::team_bytes).flatten()
-    }
-
-    /// What a file or link for `to` carries (empty: anyone), or nothing
-    /// to send, said.
-    pub fn payload(&self, to: &str) -> Option<Payload> {
-        match self.with(|s| s.payload(Some(to)))? {
-            Ok(p) => Some(p),
-            Err(say) => {
-                self.say(say);
-                None
-            }
-        }
-    }
-
-    /// A link's fragment and what it carries, in words.
-    pub fn link_fragment(&self, to: &str) -> Option<(String, String)> {
-        match self.with(|s| s.link_fragment(Some(to)))? {
-            Ok(p) => Some(p),
-            Err(say) => {
-                self.say(say);
-                None
-            }
-        }
-    }
-
-    /// The stored bytes of a team that could not be opened.
-    pub fn raw_bytes(&self, team: &str) -> Vec<u8> {
-        self.session
-            .try_with_value(|s| s.raw_bytes(team))
-            .unwrap_or_default()
-    }
-
     /// Keeps one of a conflict's values.
     pub fn resolve(&self, conflict: &Conflict, pick: &ConflictValue) {
         self.edit(|doc, s| doc.resolve_conflict(s, conflict, pick));
     }
 
-    /// Merges a team file or link into the open team; joins the team when
-    /// none is open. Bad input is refused with a message and changes nothing.
-    pub fn import(&self, bytes: Vec<u8>) {
-        self.import_from(bytes, None)
-    }
-
-    /// Like [`Self::import`], for a link that says who made it.
-    pub fn import_from(&self, bytes: Vec<u8>, from: Option<Sender>) {
-        self.pending.set(None);
-        if let Some(outcome) = self.with(|s| s.import(bytes, from)) {
-            self.show_import(outcome);
-        }
-    }
-
-    /// Opens a team file or link as a team of its own in this browser.
-    pub fn join(&self, bytes: Vec<u8>) {
-        self.pending.set(None);
-        if let Some(outcome) = self.with(|s| s.join(bytes)) {
-            self.show_import(outcome);
-        }
-    }
-
-    fn show_import(&self, outcome: Imported) {
-        let say = outcome.say();
-        match outcome {
-            Imported::Merged {
-                switched,
-                fresh,
-                summary,
-                storage,
-            } => {
-                if let Some(o) = switched {
-                    self.show_opened(*o);
-                }
-                self.show(fresh);
-                self.after_write(storage.is_some());
-                self.last_import.set(Some(summary));
-            }
-            Imported::Joined { opened, .. } => self.show_opened(*opened),
-            Imported::OtherTeam { name, bytes } => {
-                self.pending.set(Some(PendingTeam { name, bytes }))
-            }
-            Imported::Refused(_) => {}
-        }
-        if let Some(say) = say {
-            self.say(say);
-        }
-    }
-
     /// Adds the person using this browser as a new member and acts as them.
     pub fn add_me(&self, name: &str) -> bool {
         let (today, now) = (browser::today(), browser::now_ms());
-        match self.with(|s| s.add_me(name, &today, now)) {
-            Some(Ok(edited)) => {
-                let id = self.show_edit(edited);
-                self.me.set(Some(id));
-                true
-            }
-            Some(Err(e)) => {
-                self.say(Notice::Error(e.to_string()));
-                false
-            }
-            None => false,
-        }
+        let Some(edited) = self.with(|s| s.add_me(name, &today, now)) else {
+            return false;
+        };
+        let Some(edited) = self.said(edited.map_err(|e| Notice::Error(e.to_string()))) else {
+            return false;
+        };
+        let id = self.show_edit(edited);
+        self.me.set(Some(id));
+        true
     }
 
-    fn after_write(&self, refused: bool) {
+    pub(super) fn after_write(&self, refused: bool) {
         let pending = self
             .session
             .try_with_value(Session::has_unsaved)

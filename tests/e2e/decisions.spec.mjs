@@ -164,6 +164,28 @@ test('decisions are found by filters kept in the address, so a view can be bookm
   await expect(list.getByRole('button', { name: 'Drop the paid analytics tool' })).toBeVisible();
 });
 
+test('a filter address in another case still filters visibly, and what it cannot use is said', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open the example team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Product Team' })).toBeVisible();
+  await page.goto('./?tag=Security&status=Decided&colour=red');
+  const bar = page.getByRole('region', { name: 'Find decisions' });
+  await expect(bar.getByLabel('Tag')).toHaveValue('security');
+  await expect(bar.getByLabel('Status')).toHaveValue('decided');
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(2);
+  await expect(bar.getByText('Filtered by Status: Decided; Tag: security.')).toBeVisible();
+  await expect(bar.getByRole('alert')).toContainText('could not be used, so it does not filter: colour=red');
+  await shot(page, '45-filter-address');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shot(page, '45-filter-address-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./?tag=nosuchtag');
+  await expect(bar.getByLabel('Tag')).toHaveValue('nosuchtag');
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(bar.getByText('No filter: every decision is listed.')).toBeVisible();
+});
+
 test('whatever people type is shown as text, never run as markup', async ({ page, browser }) => {
   const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
   await createTeam(page, { team: `T ${evil}`, purpose: evil, me: `Ana ${evil}` });

@@ -5,6 +5,7 @@ import * as Automerge from '@automerge/automerge';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { addMember, createTeam, downloadTeamFile, section, shot } from './helpers.mjs';
 
@@ -198,6 +199,8 @@ test('storage: the app says what it keeps, and a full storage loses no edit', as
  * files get new names, the old ones are deleted, index.html and sw.js name
  * the new ones, and the page carries a marker.
  */
+const sha256 = (s) => createHash('sha256').update(s).digest('base64');
+
 function deployNewBuild(dir) {
   const hashed = readdirSync(dir).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
   const renames = hashed.map((f) => [f, f.replace(/-([0-9a-f]{16})/, '-0000000000000002')]);
@@ -207,7 +210,14 @@ function deployNewBuild(dir) {
   for (const text of ['index.html', 'sw.js', ...renames.map(([, to]) => to).filter((f) => f.endsWith('.js'))]) {
     let body = readFileSync(join(dir, text), 'utf8');
     for (const [from, to] of renames) body = body.split(from).join(to);
-    if (text === 'index.html') body = body.replace('<title>', '<meta name="roundtable-build" content="second" />\n    <title>');
+    if (text === 'index.html') {
+      body = body.replace('<title>', '<meta name="roundtable-build" content="second" />\n    <title>');
+      // The start-up script names the files: its hash in the policy changes too.
+      for (const [, script] of body.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+        const old = [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+        for (const o of old) body = body.replace(`'sha256-${sha256(o)}'`, `'sha256-${sha256(script)}'`);
+      }
+    }
     if (text === 'sw.js') body = body.replace(/const VERSION = '[^']+'/, "const VERSION = 'second-deploy'");
     writeFileSync(join(dir, text), body);
   }

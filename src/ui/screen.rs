@@ -1,0 +1,36 @@
+//! Which screen shows (each has a value the state holds), and a file of
+//! another team waiting for the person's word.
+
+use crate::model::Collection;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Overview,
+    Members,
+    Member(String),
+    Roles,
+    Role(String),
+    Decisions,
+    Decision(String),
+    WhoDecides,
+}
+
+impl Screen {
+    /// The screen of one record.
+    pub fn record(c: Collection, id: String) -> Self {
+        match c {
+            Collection::Members => Screen::Member(id),
+            Collection::Roles => Screen::Role(id),
+            Collection::Decisions => Screen::Decision(id),
+        }
+    }
+}
+
+/// A file or link of another team than the one open, waiting for the
+/// person to say whether to open it as its own team.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingTeam {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}

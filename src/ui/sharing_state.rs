@@ -1,0 +1,90 @@
+//! The sharing side of the app's state: files and links made for
+//! teammates, and what came of a file or link taken in, mapped onto the
+//! signals.
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Notice, PendingTeam};
+use crate::{
+    session::{Imported, Payload, Session},
+    share::Sender,
+};
+
+impl AppState {
+    /// The whole team document, for a file.
+    pub fn team_bytes(&self) -> Option<Vec<u8>> {
+        self.with(Session::team_bytes).flatten()
+    }
+
+    /// What a file or link for `to` carries (empty: anyone), or nothing
+    /// to send, said.
+    pub fn payload(&self, to: &str) -> Option<Payload> {
+        self.said(self.with(|s| s.payload(Some(to)))?)
+    }
+
+    /// A link's fragment and what it carries, in words.
+    pub fn link_fragment(&self, to: &str) -> Option<(String, String)> {
+        self.said(self.with(|s| s.link_fragment(Some(to)))?)
+    }
+
+    /// The value, or nothing once what went wrong is said.
+    pub(super) fn said<T>(&self, r: Result<T, Notice>) -> Option<T> {
+        r.map_err(|say| self.say(say)).ok()
+    }
+
+    /// The stored bytes of a team that could not be opened.
+    pub fn raw_bytes(&self, team: &str) -> Vec<u8> {
+        self.session
+            .try_with_value(|s| s.raw_bytes(team))
+            .unwrap_or_default()
+    }
+
+    /// Merges a team file or link into the open team; joins the team when
+    /// none is open. Bad input is refused with a message and changes nothing.
+    pub fn import(&self, bytes: Vec<u8>) {
+        self.import_from(bytes, None)
+    }
+
+    /// Like [`Self::import`], for a link that says who made it.
+    pub fn import_from(&self, bytes: Vec<u8>, from: Option<Sender>) {
+        self.pending.set(None);
+        if let Some(outcome) = self.with(|s| s.import(bytes, from)) {
+            self.show_import(outcome);
+        }
+    }
+
+    /// Opens a team file or link as a team of its own in this browser.
+    pub fn join(&self, bytes: Vec<u8>) {
+        self.pending.set(None);
+        if let Some(outcome) = self.with(|s| s.join(bytes)) {
+            self.show_import(outcome);
+        }
+    }
+
+    fn show_import(&self, outcome: Imported) {
+        let say = outcome.say();
+        match outcome {
+            Imported::Merged {
+                switched,
+                fresh,
+                summary,
+                storage,
+            } => {
+                if let Some(o) = switched {
+                    self.show_opened(*o);
+                }
+                self.show(fresh);
+                self.after_write(storage.is_some());
+                self.last_import.set(Some(summary));
+            }
+            Imported::Joined { opened, .. } => self.show_opened(*opened),
+            Imported::OtherTeam { name, bytes } => {
+                self.pending.set(Some(PendingTeam { name, bytes }))
+            }
+            Imported::Refused(_) => {}
+        }
+        if let Some(say) = say {
+            self.say(say);
+        }
+    }
+}
