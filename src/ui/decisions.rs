@@ -111,15 +111,8 @@ pub fn DecisionsList() -> impl IntoView {
 pub fn DecisionEditor(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
-    let decision = Memo::new(move |_| {
-        state.team.with(|t| {
-            t.as_ref()
-                .and_then(|t| t.decisions.get(&id.get_value()).cloned())
-        })
-    });
-    let field = move |f: fn(&Decision) -> String| {
-        Signal::derive(move || decision.with(|d| d.as_ref().map(f).unwrap_or_default()))
-    };
+    let decision = super::record::open_record::<Decision>(state, id);
+    let field = super::record::field_of(decision);
     let set = move |field: DecisionField| {
         state.edit(|doc, s| doc.set_decision(s, &id.get_value(), field, &browser::today()));
     };

@@ -86,15 +86,8 @@ fn MemberRow(member: Member, roles: Vec<String>) -> impl IntoView {
 pub fn MemberEditor(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
-    let member = Memo::new(move |_| {
-        state.team.with(|t| {
-            t.as_ref()
-                .and_then(|t| t.members.get(&id.get_value()).cloned())
-        })
-    });
-    let field = move |f: fn(&Member) -> String| {
-        Signal::derive(move || member.with(|m| m.as_ref().map(f).unwrap_or_default()))
-    };
+    let member = super::record::open_record::<Member>(state, id);
+    let field = super::record::field_of(member);
     let set = move |field: MemberField| {
         state.edit(|doc, s| doc.set_member(s, &id.get_value(), field));
     };

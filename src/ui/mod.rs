@@ -12,6 +12,7 @@ mod members;
 mod notice;
 mod offline;
 mod overview;
+mod record;
 mod roles;
 mod screen;
 mod share;

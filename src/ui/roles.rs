@@ -84,15 +84,8 @@ pub fn RolesList() -> impl IntoView {
 pub fn RoleEditor(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
-    let role = Memo::new(move |_| {
-        state.team.with(|t| {
-            t.as_ref()
-                .and_then(|t| t.roles.get(&id.get_value()).cloned())
-        })
-    });
-    let field = move |f: fn(&Role) -> String| {
-        Signal::derive(move || role.with(|r| r.as_ref().map(f).unwrap_or_default()))
-    };
+    let role = super::record::open_record::<Role>(state, id);
+    let field = super::record::field_of(role);
     let set = move |field: RoleField| {
         state.edit(|doc, s| doc.set_role(s, &id.get_value(), field));
     };
