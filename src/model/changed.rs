@@ -28,9 +28,7 @@ pub struct Changed {
 
 impl Changed {
     pub fn record(&mut self, c: Collection, id: &str) {
-        if !self.records.contains(&(c, id.to_string())) {
-            self.records.insert((c, id.to_string()));
-        }
+        self.records.insert((c, id.to_string()));
     }
 
     /// Whether this record changed.

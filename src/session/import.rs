@@ -2,7 +2,7 @@
 //! joining a team new to this browser, or offering another team as one of
 //! its own — and learning what the sender has, only when it arrived.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::ChangeHash;
 
@@ -12,7 +12,7 @@ use crate::{
         changes::{ImportSummary, Item},
         conflicts::Conflict,
         document::Before,
-        Collection, LoadError, Team, TeamDocument,
+        LoadError, RecordRef, Team, TeamDocument,
     },
     share::Sender,
     storage::KeyValue,
@@ -163,7 +163,7 @@ fn summarise(before: Before, after: &Fresh) -> ImportSummary {
         (
             Before::Records {
                 patch: old,
-                conflicts: old_conflicts,
+                conflicts: then,
             },
             Fresh::Records { patch, conflicts },
         ) => {
@@ -172,62 +172,49 @@ fn summarise(before: Before, after: &Fresh) -> ImportSummary {
                 was.profile = p.clone();
             }
             old.apply(&mut was);
+            let now: Vec<Conflict> = conflicts.iter().flat_map(|(_, _, c)| c.clone()).collect();
             let mut summary = patch.summary(&was);
-            for (c, id, now) in conflicts {
-                let then: Vec<&Conflict> = old_conflicts
-                    .iter()
-                    .filter(|k| k.collection == *c && &k.record_id == id)
-                    .collect();
-                if then.len() != now.len() || then.iter().zip(now).any(|(a, b)| *a != b) {
-                    let name = patch.title(*c, id).unwrap_or_default();
-                    summary.mark_changed(
-                        *c,
-                        Item {
-                            id: id.clone(),
-                            name,
-                        },
-                    );
-                }
+            for (c, id) in conflicts_changed(&then, &now) {
+                let name = patch.title(c, &id).unwrap_or_default();
+                summary.mark_changed(c, Item { id, name });
             }
             summary
         }
         (
-            Before::Whole { team, conflicts },
+            Before::Whole {
+                team,
+                conflicts: then,
+            },
             Fresh::Whole {
-                team: now,
-                conflicts: now_c,
+                team: after,
+                conflicts: now,
             },
         ) => {
-            let mut summary = ImportSummary::between(&team, now);
-            for c in Collection::ALL {
-                let ids = |list: &[Conflict]| {
-                    list.iter()
-                        .filter(|k| k.collection == c)
-                        .map(|k| k.record_id.clone())
-                        .collect::<std::collections::BTreeSet<_>>()
-                };
-                for id in ids(&conflicts).union(&ids(now_c)) {
-                    let of = |list: &[Conflict]| {
-                        list.iter()
-                            .filter(|k| k.collection == c && &k.record_id == id)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                    };
-                    if of(&conflicts) != of(now_c) {
-                        let name = (c.info().title_in)(now, id).unwrap_or_default();
-                        summary.mark_changed(
-                            c,
-                            Item {
-                                id: id.clone(),
-                                name,
-                            },
-                        );
-                    }
-                }
+            let mut summary = ImportSummary::between(&team, after);
+            for (c, id) in conflicts_changed(&then, now) {
+                let name = (c.info().title_in)(after, &id).unwrap_or_default();
+                summary.mark_changed(c, Item { id, name });
             }
             summary
         }
         // Read back the same way as checked: never mixed.
         _ => ImportSummary::default(),
     }
+}
+
+/// The records whose conflicts differ between `then` and `now`.
+fn conflicts_changed(then: &[Conflict], now: &[Conflict]) -> BTreeSet<RecordRef> {
+    let of = |list: &[Conflict], r: &RecordRef| -> Vec<Conflict> {
+        list.iter()
+            .filter(|k| k.collection == r.0 && k.record_id == r.1)
+            .cloned()
+            .collect()
+    };
+    then.iter()
+        .chain(now)
+        .map(|k| (k.collection, k.record_id.clone()))
+        .collect::<BTreeSet<RecordRef>>()
+        .into_iter()
+        .filter(|r| of(then, r) != of(now, r))
+        .collect()
 }

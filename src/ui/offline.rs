@@ -71,15 +71,12 @@ const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
 
 /// Asks for a new version now and then, and whenever the tab is shown again.
 fn watch_for_updates(reg: ServiceWorkerRegistration) {
-    let check = {
-        let reg = reg.clone();
-        move || {
-            if let Ok(p) = reg.update() {
-                // Offline or a host error: the next check tries again.
-                spawn_local(async move {
-                    let _ = JsFuture::from(p).await;
-                });
-            }
+    let check = move || {
+        if let Ok(p) = reg.update() {
+            // Offline or a host error: the next check tries again.
+            spawn_local(async move {
+                let _ = JsFuture::from(p).await;
+            });
         }
     };
     let Some(window) = web_sys::window() else {

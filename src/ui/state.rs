@@ -112,9 +112,9 @@ impl AppState {
                 self.me.set(None);
                 self.damaged.set(Some(d));
                 self.screen.set(Screen::Welcome);
+                self.refresh_teams();
             }
         }
-        self.refresh_teams();
     }
 
     pub(super) fn show_opened(&self, o: Opened) {
@@ -204,7 +204,7 @@ impl AppState {
         let mut shown = self.conflicts.get_untracked();
         let whole = matches!(fresh, Fresh::Whole { .. });
         self.team.update(|t| fresh.apply(t, &mut shown));
-        if whole || shown != self.conflicts.get_untracked() {
+        if whole || self.conflicts.with_untracked(|c| *c != shown) {
             self.conflicts.set(shown);
         }
     }
