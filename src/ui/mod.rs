@@ -19,6 +19,7 @@ mod share;
 mod sharing_state;
 mod shell;
 pub mod state;
+mod storage_state;
 mod welcome;
 mod who_decides;
 mod workflow;

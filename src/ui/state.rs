@@ -91,7 +91,7 @@ impl AppState {
         self.notice.set(Some(notice));
     }
 
-    fn refresh_teams(&self) {
+    pub(super) fn refresh_teams(&self) {
         if let Some(t) = self.session.try_with_value(Session::teams) {
             self.teams.set(t);
         }
@@ -130,19 +130,22 @@ impl AppState {
 
     pub fn create_team(&self, name: &str, purpose: &str, founder: &str) -> Result<(), String> {
         let (today, now) = (browser::today(), browser::now_ms());
-        let opened = self
-            .with(|s| s.create(name, purpose, founder, &today, now))
-            .ok_or("The app is shutting down.")??;
+        self.opened(|s| s.create(name, purpose, founder, &today, now))
+    }
+
+    /// Shows the team a session call opened, or says why it could not.
+    fn opened(
+        &self,
+        f: impl FnOnce(&mut Session<LocalKv>) -> Result<Opened, String>,
+    ) -> Result<(), String> {
+        let opened = self.with(f).ok_or("The app is shutting down.")??;
         self.show_opened(opened);
         Ok(())
     }
 
     pub fn open_example(&self) -> Result<(), String> {
         let today = browser::today();
-        let opened = self
-            .with(|s| s.open_example(&today))
-            .ok_or("The app is shutting down.")??;
-        self.show_opened(opened);
+        self.opened(|s| s.open_example(&today))?;
         self.say(Notice::Info(
             "This is an example team to look around in. It is kept apart from your own teams."
                 .into(),
@@ -168,7 +171,15 @@ impl AppState {
     ) -> Option<T> {
         let _span = browser::Span::new("edit");
         let now = browser::now_ms();
-        let edited = self.with(|s| s.edit(now, f))?;
+        self.edited(|s| s.edit(now, f))
+    }
+
+    /// Shows what a session edit touched, or says why it was refused.
+    fn edited<T>(
+        &self,
+        f: impl FnOnce(&mut Session<LocalKv>) -> Result<Edited<T>, EditError>,
+    ) -> Option<T> {
+        let edited = self.with(f)?;
         let edited = self.said(edited.map_err(|e| Notice::Error(e.to_string())))?;
         Some(self.show_edit(edited))
     }
@@ -209,18 +220,6 @@ impl AppState {
         }
     }
 
-    /// Another tab stored edits to this team: merge them in.
-    pub fn on_storage_changed(&self) {
-        match self.with(Session::refresh_from_storage) {
-            Some(Ok(Some(fresh))) => self.show(fresh),
-            Some(Err(msg)) => self.say(Notice::Error(format!(
-                "Edits made in another tab could not be read: {msg}"
-            ))),
-            _ => {}
-        }
-        self.refresh_teams();
-    }
-
     /// Keeps one of a conflict's values.
     pub fn resolve(&self, conflict: &Conflict, pick: &ConflictValue) {
         self.edit(|doc, s| doc.resolve_conflict(s, conflict, pick));
@@ -229,31 +228,9 @@ impl AppState {
     /// Adds the person using this browser as a new member and acts as them.
     pub fn add_me(&self, name: &str) -> bool {
         let (today, now) = (browser::today(), browser::now_ms());
-        let Some(edited) = self.with(|s| s.add_me(name, &today, now)) else {
-            return false;
-        };
-        let Some(edited) = self.said(edited.map_err(|e| Notice::Error(e.to_string()))) else {
-            return false;
-        };
-        let id = self.show_edit(edited);
-        self.me.set(Some(id));
-        true
-    }
-
-    pub(super) fn after_write(&self, refused: bool) {
-        let pending = self
-            .session
-            .try_with_value(Session::has_unsaved)
-            .unwrap_or(false);
-        self.unsaved.set(refused || pending);
-        self.writes.update(|n| *n += 1);
-    }
-
-    /// (characters this team takes, characters all teams take) in storage.
-    pub fn storage_use(&self) -> (usize, usize) {
-        self.session
-            .try_with_value(Session::storage_use)
-            .unwrap_or_default()
+        self.edited(|s| s.add_me(name, &today, now))
+            .map(|id| self.me.set(Some(id)))
+            .is_some()
     }
 
     /// Active members as (id, name), by name: the choices wherever a person
