@@ -8,6 +8,9 @@
 mod import;
 mod outcome;
 mod send;
+pub mod vet;
+
+use automerge::ChangeHash;
 
 use crate::{
     model::{
@@ -247,6 +250,24 @@ impl<K: KeyValue> Session<K> {
             return None;
         }
         self.store.persist(open).err()
+    }
+
+    /// The open team as stored (full save, then increments): what a
+    /// checking worker holds to try imports against.
+    pub fn stored_team(&self) -> Option<(String, Vec<u8>)> {
+        let id = self.team_id()?.to_string();
+        let bytes = self.store.stored_bytes(&id)?;
+        Some((id, bytes))
+    }
+
+    /// The open team's changes made after `heads`, when it has them all:
+    /// what a checking worker holding `heads` lacks.
+    pub fn changes_after(&mut self, heads: &[ChangeHash]) -> Option<Vec<u8>> {
+        let doc = &mut self.open.as_mut()?.doc;
+        if !heads.iter().all(|h| doc.has_change(h)) {
+            return None;
+        }
+        Some(doc.save_after_bytes(heads))
     }
 
     /// The stored bytes of a team that could not be opened.

@@ -294,6 +294,16 @@ impl<K: KeyValue> TeamStore<K> {
         ))
     }
 
+    /// Everything stored for a team, full save then increments, as one
+    /// loadable byte string: what a checking worker starts from.
+    pub fn stored_bytes(&self, team: &str) -> Option<Vec<u8>> {
+        let mut all = decode(&self.kv.get(&Self::doc_key(team))?).ok()?;
+        for key in self.chunk_keys(team) {
+            all.extend(decode(&self.kv.get(&key).unwrap_or_default()).ok()?);
+        }
+        Some(all)
+    }
+
     /// The raw stored data of a team, for a person to download when it
     /// cannot be opened.
     pub fn raw(&self, team: &str) -> Vec<u8> {

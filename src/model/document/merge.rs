@@ -105,6 +105,9 @@ impl TeamDocument {
             .filter(|h| !ours.contains(h))
             .collect();
         touched.heads_by_author = heads_by_author(&mut merged, &new);
+        // Whatever the merge touched: a change to the team id rides along
+        // with other root changes, and the team could not be opened again.
+        check_identity(&merged, &self.team_id)?;
         if touched.whole {
             validate(&merged)?;
         } else {
@@ -171,16 +174,22 @@ fn from_patches(patches: &[automerge::Patch]) -> Changed {
     m
 }
 
+/// The root still names this team under a schema this build reads.
+fn check_identity(doc: &AutoCommit, team_id: &str) -> Result<(), LoadError> {
+    check_root(doc)?;
+    match lenient::string(doc, &ROOT, "team_id".into()) {
+        Ok(id) if id == team_id => Ok(()),
+        _ => Err(LoadError::BadShape("the team id changed".into())),
+    }
+}
+
 /// The schema checks of [`validate`], for the root and the records a
 /// merge changed.
 fn check_touched(doc: &AutoCommit, touched: &Changed, team_id: &str) -> Result<(), LoadError> {
     let shape = |e: autosurgeon::HydrateError| LoadError::BadShape(e.to_string());
     if touched.profile {
         // The root's own fields and the profile, not the records below.
-        check_root(doc)?;
-        if lenient::string(doc, &ROOT, "team_id".into()).map_err(shape)? != team_id {
-            return Err(LoadError::BadShape("the team id changed".into()));
-        }
+        check_identity(doc, team_id)?;
         read_profile(doc)?;
     }
     for c in Collection::ALL {

@@ -214,6 +214,14 @@ impl TeamDocument {
             .collect()
     }
 
+    /// An independent copy, for trying out a merge without touching this.
+    pub fn fork(&mut self) -> TeamDocument {
+        let mut doc = self.doc.fork();
+        doc.set_actor(self.doc.get_actor().clone());
+        let heads = doc.get_heads();
+        Self::wrap(doc, self.team_id.clone(), None, heads)
+    }
+
     /// Read-only access for queries that need the raw document.
     pub fn automerge(&self) -> &AutoCommit {
         &self.doc
