@@ -2,6 +2,7 @@
 // - Content-Security-Policy: only this site, plus the hash of the small
 //   inline module script Trunk writes to start the app (it changes with
 //   every build, so it is computed here).
+// - import-worker-<hash>.js: the loader of the import worker.
 // - sw.js: the service worker, listing every file of this build and
 //   versioned by their content, so each deployment is a new version.
 import { createHash } from 'node:crypto';
@@ -29,7 +30,17 @@ const csp = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+// The import worker runs the app's own WebAssembly a second time, in a
+// module worker; its loader names this build's files, and the app finds
+// the loader (named by its content) through a meta tag.
+const start = inline.join('\n');
+const js = start.match(/from '\.\/(roundtable-[0-9a-f]+\.js)'/)?.[1];
+const wasmFile = start.match(/module_or_path: '\.\/(roundtable-[0-9a-f]+_bg\.wasm)'/)?.[1];
+if (!js || !wasmFile) throw new Error('the start-up script does not name the app\'s files');
+const loaderText = `import init, { roundtable_worker_start } from './${js}';\nawait init({ module_or_path: './${wasmFile}' });\nroundtable_worker_start();\n`;
+const loader = `import-worker-${createHash('sha256').update(loaderText).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, loader), loaderText);
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <meta name="roundtable-import-worker" content="./${loader}" />`);
 writeFileSync(indexPath, html);
 
 function walk(d) {

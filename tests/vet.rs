@@ -105,11 +105,12 @@ fn junk_and_other_teams_are_told_apart() {
     let mut other = Session::new(MemoryKv::default());
     other.create("Finance", "Count", "Cy", TODAY, NOW).unwrap();
     let theirs = other.team_bytes().unwrap();
+    let theirs_id = other.team_id().unwrap().to_string();
     assert_eq!(
         v.vet(Some(&team), &Input::Bytes(theirs.clone())),
-        Verdict::OtherTeam
+        Verdict::Team(theirs_id.clone())
     );
-    assert_eq!(v.vet(None, &Input::Bytes(theirs)), Verdict::Safe);
+    assert_eq!(v.vet(None, &Input::Bytes(theirs)), Verdict::Team(theirs_id));
     assert!(matches!(
         v.vet(Some(&team), &Input::Link("team=@@@".into())),
         Verdict::Refused(_)

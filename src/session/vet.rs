@@ -18,8 +18,9 @@ pub enum Verdict {
     /// Safe to take in: merged (or opened), the team opens again from the
     /// bytes that would be stored.
     Safe,
-    /// Another team than the one held, safe to open as a team of its own.
-    OtherTeam,
+    /// A whole team (by its id) other than the one held, or any team when
+    /// none is held: safe to open as a team of its own.
+    Team(String),
     /// Refused, with the reason in plain words.
     Refused(String),
 }
@@ -98,7 +99,7 @@ fn alone(bytes: &[u8]) -> Verdict {
         Err(e) => return Verdict::Refused(e.to_string()),
     };
     match TeamDocument::load(&doc.export()) {
-        Ok((_, again)) if again == team => Verdict::Safe,
+        Ok((_, again)) if again == team => Verdict::Team(team.team_id),
         Ok(_) | Err(_) => Verdict::Refused(unopenable()),
     }
 }
@@ -110,12 +111,7 @@ fn merged(base: &mut TeamDocument, bytes: &[u8]) -> Verdict {
     let before = trial.heads();
     match trial.merge_changes(bytes) {
         Ok(_) => {}
-        Err(LoadError::DifferentTeam { .. }) => {
-            return match alone(bytes) {
-                Verdict::Safe => Verdict::OtherTeam,
-                other => other,
-            }
-        }
+        Err(LoadError::DifferentTeam { .. }) => return alone(bytes),
         Err(e) => return Verdict::Refused(e.to_string()),
     }
     let increment = trial.save_after_bytes(&before);

@@ -2,6 +2,8 @@
 //! link's `#fragment` (which browsers never send to a server).
 
 pub mod link;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 pub use link::{
     decode_fragment, decode_link, encode_fragment, encode_fragment_from, Link, LinkError, Sender,

@@ -20,6 +20,7 @@ mod sharing_state;
 mod shell;
 pub mod state;
 mod storage_state;
+mod vetting;
 mod welcome;
 mod who_decides;
 mod workflow;
@@ -27,7 +28,7 @@ mod workflow;
 use leptos::prelude::*;
 
 use shell::TeamShell;
-use state::{AppState, Notice, Screen};
+use state::{AppState, Screen};
 use welcome::Welcome;
 
 /// How long a burst of another tab's writes is gathered before merging.
@@ -71,10 +72,7 @@ fn App() -> impl IntoView {
             return;
         }
         browser::clear_fragment();
-        match crate::share::decode_link(&fragment) {
-            Ok(link) => state.import_from(link.bytes, link.from),
-            Err(e) => state.say(Notice::Error(format!("Nothing was imported. {e}"))),
-        }
+        state.import_link(fragment);
     };
     take_link();
     // A bookmarked view of the decision log opens on it.

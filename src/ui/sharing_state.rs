@@ -4,10 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Notice, PendingTeam};
-use crate::{
-    session::{Imported, Payload, Session},
-    share::Sender,
+use super::{
+    state::{AppState, Notice, PendingTeam},
+    vetting,
+};
+use crate::session::{
+    vet::{Input, Verdict},
+    Imported, Payload, Session,
 };
 
 impl AppState {
@@ -39,21 +42,64 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Merges a team file or link into the open team; joins the team when
-    /// none is open. Bad input is refused with a message and changes nothing.
+    /// Merges a team file into the open team; joins the team when none is
+    /// open. It is checked in the import worker first: bad input is
+    /// refused with a message and changes nothing.
     pub fn import(&self, bytes: Vec<u8>) {
-        self.import_from(bytes, None)
+        self.take_in(Input::Bytes(bytes));
     }
 
-    /// Like [`Self::import`], for a link that says who made it.
-    pub fn import_from(&self, bytes: Vec<u8>, from: Option<Sender>) {
+    /// Like [`Self::import`], for a link's fragment.
+    pub fn import_link(&self, fragment: String) {
+        self.take_in(Input::Link(fragment));
+    }
+
+    fn take_in(&self, input: Input) {
         self.pending.set(None);
+        let state = *self;
+        let team = self.team_id();
+        vetting::check(state, input.clone(), move |verdict| {
+            if state.team_id() != team {
+                // Another team was opened meanwhile: check against that one.
+                return state.take_in(input);
+            }
+            match verdict {
+                Verdict::Refused(why) => {
+                    state.say(Notice::Error(format!("Nothing was imported. {why}")))
+                }
+                // A team stored here but not open: open it, then check
+                // against it before merging.
+                Verdict::Team(id) if Some(&id) != team.as_ref() && state.stored(&id) => {
+                    state.open_team(&id);
+                    if state.team_id().as_ref() == Some(&id) {
+                        state.take_in(input);
+                    }
+                }
+                Verdict::Safe | Verdict::Team(_) => state.taken(input),
+            }
+        });
+    }
+
+    fn stored(&self, id: &str) -> bool {
+        self.teams.with_untracked(|t| t.iter().any(|t| t.id == id))
+    }
+
+    /// Input the worker found safe, taken in by the same operation.
+    fn taken(&self, input: Input) {
+        let (bytes, from) = match input {
+            Input::Bytes(b) => (b, None),
+            Input::Link(fragment) => match crate::share::decode_link(&fragment) {
+                Ok(link) => (link.bytes, link.from),
+                Err(e) => return self.say(Notice::Error(format!("Nothing was imported. {e}"))),
+            },
+        };
         if let Some(outcome) = self.with(|s| s.import(bytes, from)) {
             self.show_import(outcome);
         }
     }
 
-    /// Opens a team file or link as a team of its own in this browser.
+    /// Opens a team file or link as a team of its own in this browser
+    /// (already checked when it arrived).
     pub fn join(&self, bytes: Vec<u8>) {
         self.pending.set(None);
         if let Some(outcome) = self.with(|s| s.join(bytes)) {

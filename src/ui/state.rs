@@ -126,6 +126,9 @@ impl AppState {
         self.last_import.set(None);
         self.screen.set(Screen::Overview);
         self.refresh_teams();
+        // The import worker holds the open team from now on, so that a
+        // file or link arriving later costs only its own check.
+        super::vetting::warm(*self);
     }
 
     pub fn create_team(&self, name: &str, purpose: &str, founder: &str) -> Result<(), String> {

@@ -1,6 +1,8 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use roundtable::model::{Stamp, TeamDocument};
 
 pub const TODAY: &str = "2026-11-23";

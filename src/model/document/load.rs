@@ -15,14 +15,25 @@ use crate::model::{
 
 impl TeamDocument {
     /// Opens saved bytes, checking that they are a team this build can read.
+    /// For bytes from outside (a file or link): their nesting is checked
+    /// too, before anything reads the document recursively.
     pub fn load(bytes: &[u8]) -> Result<(Self, Team), LoadError> {
-        Self::load_parts(bytes, std::iter::empty::<&[u8]>())
+        Self::load_checked(bytes, std::iter::empty::<&[u8]>(), true)
     }
 
-    /// Opens a full save followed by incremental saves made after it.
+    /// Opens a full save followed by incremental saves made after it: this
+    /// browser's own storage.
     pub fn load_parts<'a>(
         full: &[u8],
         increments: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<(Self, Team), LoadError> {
+        Self::load_checked(full, increments, false)
+    }
+
+    fn load_checked<'a>(
+        full: &[u8],
+        increments: impl IntoIterator<Item = &'a [u8]>,
+        from_outside: bool,
     ) -> Result<(Self, Team), LoadError> {
         check_size(full)?;
         // One strict load of everything: a damaged increment is reported,
@@ -36,6 +47,9 @@ impl TeamDocument {
             AutomergeError::MissingDeps => LoadError::MissingHistory,
             e => LoadError::NotAutomerge(e.to_string()),
         })?;
+        if from_outside {
+            check_depth(&doc)?;
+        }
         Self::from_loaded(doc)
     }
 
@@ -61,6 +75,8 @@ impl TeamDocument {
     }
 }
 
+/// The checks made before Automerge sees any bytes: their size, what
+/// their compressed parts expand to and how many operations they hold.
 pub(super) fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
@@ -70,6 +86,30 @@ pub(super) fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
             size: bytes.len(),
             limit: MAX_DOC_BYTES,
         });
+    }
+    super::guard::check(bytes)
+}
+
+/// Deeper than any team document nests (root, collection, record, list,
+/// item, text is six): reading deeper input recursively could overflow
+/// the stack.
+pub const MAX_DEPTH: usize = 32;
+
+/// Walks the document's objects without recursion and refuses nesting
+/// deeper than [`MAX_DEPTH`].
+pub(super) fn check_depth(doc: &AutoCommit) -> Result<(), LoadError> {
+    let mut stack = vec![(ROOT, 0usize)];
+    while let Some((obj, depth)) = stack.pop() {
+        for (value, id) in doc.values(&obj) {
+            match value {
+                Value::Object(ObjType::Text) => {}
+                Value::Object(_) if depth + 1 > MAX_DEPTH => {
+                    return Err(LoadError::TooDeep { depth: MAX_DEPTH })
+                }
+                Value::Object(_) => stack.push((id, depth + 1)),
+                Value::Scalar(_) => {}
+            }
+        }
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use automerge::{AutoCommit, AutomergeError, ChangeHash, ObjType, ReadDoc, Value, ROOT};
 
 use super::{
-    load::{check_root, check_size, read_profile, validate},
+    load::{check_depth, check_root, check_size, read_profile, validate, MAX_DEPTH},
     sync::heads_by_author,
     TeamDocument,
 };
@@ -72,6 +72,7 @@ impl TeamDocument {
             if !incoming.get_missing_deps(&[]).is_empty() {
                 return Err(LoadError::MissingHistory);
             }
+            check_depth(incoming)?;
             let team = validate(incoming)?;
             if team.team_id != self.team_id {
                 return Err(LoadError::DifferentTeam {
@@ -95,6 +96,9 @@ impl TeamDocument {
         }
         let patches = merged.diff_incremental();
         merged.reset_diff_cursor();
+        if patches.iter().any(|p| p.path.len() >= MAX_DEPTH) {
+            return Err(LoadError::TooDeep { depth: MAX_DEPTH });
+        }
         let mut touched = from_patches(&patches);
         // Whoever made a change that arrived has it and all it builds on:
         // what "Send to" them may leave out.

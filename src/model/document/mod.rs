@@ -4,6 +4,7 @@
 //! in `sync`, and changing it record by record in `editor`.
 
 mod editor;
+pub mod guard;
 mod load;
 mod merge;
 mod sync;
