@@ -22,11 +22,11 @@ pub enum LoadError {
     DifferentTeam { name: String, id: String },
     #[error("This holds only recent changes, and this copy lacks the earlier ones they build on. Ask your teammate for the full team file.")]
     MissingHistory,
-    #[error("This file expands to more than Roundtable opens (over {} MB once unpacked): it is damaged or not a real team file. Ask your teammate to send the team file again.", limit / (1024 * 1024))]
+    #[error("This expands to more than Roundtable opens (over {} MB once unpacked): it is damaged or not a real team file. Ask your teammate to send the team file again.", limit / (1024 * 1024))]
     Expands { limit: usize },
-    #[error("This file holds far more changes than its size explains: it is damaged or not a real team file. Ask your teammate to send the team file again.")]
+    #[error("This holds far more changes than its size explains: it is damaged or not a real team file. Ask your teammate to send the team file again.")]
     TooManyOps,
-    #[error("This file nests data deeper than any team ({depth} levels): it is damaged or not a real team file.")]
+    #[error("This nests data deeper than any team does ({depth} levels): it is damaged or not a real team file.")]
     TooDeep { depth: usize },
     #[error("This Roundtable document does not follow the expected layout: {0}")]
     BadShape(String),

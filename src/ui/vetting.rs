@@ -21,7 +21,8 @@ const BUDGET_MS: u64 = 2_500;
 const BUDGET_MS_PER_KB: u64 = 8;
 
 const TOO_SLOW: &str = "Checking it took too long, so it was not taken in: it is too large or damaged. Ask your teammate to send the team file again.";
-const CRASHED: &str = "It is damaged: checking it failed, so it was not taken in. Ask your teammate to send it again.";
+const CRASHED: &str =
+    "Roundtable could not read it safely: it is damaged. Ask your teammate to send it again.";
 const NO_WORKER: &str = "This browser could not start Roundtable's checker, so nothing was taken in. Reload the page and try again.";
 const NOT_HELD: &str = "Roundtable could not check it against this team just now. Try again.";
 
