@@ -20,6 +20,9 @@ use crate::session::vet::{Input, Verdict};
 const BUDGET_MS: u64 = 2_500;
 const BUDGET_MS_PER_KB: u64 = 8;
 
+/// How long a new worker may take to load before it is given up.
+const START_MS: u64 = 15_000;
+
 const TOO_SLOW: &str = "Checking it took too long, so it was not taken in: it is too large or damaged. Ask your teammate to send the team file again.";
 const CRASHED: &str =
     "Roundtable could not read it safely: it is damaged. Ask your teammate to send it again.";
@@ -47,6 +50,8 @@ struct Client {
     held: Held,
     /// A hold for this team is queued or running.
     holding: Option<String>,
+    /// Why the last worker was ended, for checks that depended on it.
+    failure: Option<&'static str>,
     next_id: u32,
 }
 
@@ -100,6 +105,16 @@ fn spawn(c: &mut Client) {
     on_error.forget();
     c.worker = Some(worker);
     c.ready = false;
+    // Loading the WebAssembly takes a moment; one that never says it is
+    // ready is ended like one that crashed.
+    let _ = set_timeout_with_handle(
+        move || {
+            if CLIENT.with_borrow(|c| c.generation == generation && !c.ready) {
+                failed(generation, NO_WORKER);
+            }
+        },
+        Duration::from_millis(START_MS),
+    );
 }
 
 fn answered(generation: u32, data: JsValue) {
@@ -132,22 +147,36 @@ fn answered(generation: u32, data: JsValue) {
 /// The worker panicked, crashed or ran out of time: it is ended, and the
 /// next check starts a new one.
 fn failed(generation: u32, why: &'static str) {
-    let done = CLIENT.with_borrow_mut(|c| {
+    let (done, stranded) = CLIENT.with_borrow_mut(|c| {
         if c.generation != generation {
-            return None;
+            return (Vec::new(), false);
         }
         if let Some(w) = c.worker.take() {
             w.terminate();
         }
+        let started = c.ready;
         c.ready = false;
         c.held = None;
         c.generation += 1;
-        c.busy.take().map(|(_, timer, done)| {
-            timer.clear();
-            done
-        })
+        c.failure = Some(why);
+        let mut done: Vec<Done> = c
+            .busy
+            .take()
+            .map(|(_, timer, done)| {
+                timer.clear();
+                done
+            })
+            .into_iter()
+            .collect();
+        // A worker that never started will not start by trying again at
+        // once: what waits for it is told, and the next check tries anew.
+        if !started {
+            done.extend(c.queue.drain(..).map(|j| j.done));
+        }
+        (done, !started)
     });
-    if let Some(done) = done {
+    let why = if stranded { NO_WORKER } else { why };
+    for done in done {
         done(Err(why.to_string()));
     }
     pump();
@@ -252,6 +281,9 @@ pub fn warm(state: AppState) {
                 if c.holding.as_ref() == Some(&team) {
                     c.holding = None;
                 }
+                if heads.is_some() {
+                    c.failure = None;
+                }
                 c.held = heads.map(|h| (team, h));
             });
         }),
@@ -273,7 +305,8 @@ pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict) + 'static
             set(&msg, "op", &"vet".into());
             if let Some(team) = &asked {
                 let Some((_, heads)) = held.as_ref().filter(|(t, _)| t == team) else {
-                    return Err(NOT_HELD.to_string());
+                    let why = CLIENT.with_borrow(|c| c.failure).unwrap_or(NOT_HELD);
+                    return Err(why.to_string());
                 };
                 set(&msg, "team", &team.into());
                 // This tab's own edits since the worker's copy.

@@ -103,3 +103,36 @@ test('a worker that crashes is replaced: the same damaged link twice, then a goo
   await openLink(page, text('one-char-changed.original.link'));
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 3 new decisions' })).toBeVisible();
 });
+
+test('a check that runs out of time, or a worker that cannot start, is said plainly; the next check works', async ({ browser }) => {
+  // Service workers would serve the worker's loader past the routes below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // A worker that says it is ready, then never answers.
+  await context.route(/import-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({
+    contentType: 'text/javascript', body: 'self.postMessage({ ready: true }); self.onmessage = () => {};',
+  }));
+  await page.goto('./');
+  const join = (buffer) => page.getByLabel('Open a team file a teammate sent').setInputFiles({
+    name: 'platform.automerge', mimeType: 'application/octet-stream', buffer,
+  });
+  const { took } = await refused(page, () => join(fixture('base.automerge')), 'took too long');
+  expect(took).toBeGreaterThan(2_000);
+  expect(await storedTeams(page)).toBe('[]');
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+
+  // A worker whose script fails to load.
+  await context.unroute(/import-worker-[0-9a-f]+\.js$/);
+  await context.route(/import-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({
+    contentType: 'text/javascript', body: 'throw new Error("broken");',
+  }));
+  await refused(page, () => join(fixture('base.automerge')), 'could not start');
+  expect(await storedTeams(page)).toBe('[]');
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+
+  // The real worker again: the same file joins the team.
+  await context.unroute(/import-worker-[0-9a-f]+\.js$/);
+  await join(fixture('base.automerge'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Platform' })).toBeVisible();
+  await context.close();
+});
