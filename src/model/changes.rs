@@ -8,9 +8,12 @@ use super::{
     decision::Decision,
     error::LoadError,
     kind::{Collection, Record},
+    meeting::Meeting,
     member::Member,
+    recognition::Recognition,
     role::Role,
     team::{Profile, Team},
+    tension::Tension,
     TeamDocument,
 };
 
@@ -75,6 +78,9 @@ impl ImportSummary {
                 diff(before, Decision::all(after)),
                 diff(before, Role::all(after)),
                 diff(before, Member::all(after)),
+                diff(before, Tension::all(after)),
+                diff(before, Meeting::all(after)),
+                diff(before, Recognition::all(after)),
             ],
             before.profile != after.profile,
         )
@@ -173,6 +179,9 @@ pub struct TeamPatch {
     pub members: Records<Member>,
     pub roles: Records<Role>,
     pub decisions: Records<Decision>,
+    pub tensions: Records<Tension>,
+    pub meetings: Records<Meeting>,
+    pub recognitions: Records<Recognition>,
 }
 
 fn read_kind<R: Record>(doc: &TeamDocument, changed: &Changed) -> Records<R> {
@@ -204,6 +213,9 @@ impl TeamPatch {
             members: read_kind(doc, changed),
             roles: read_kind(doc, changed),
             decisions: read_kind(doc, changed),
+            tensions: read_kind(doc, changed),
+            meetings: read_kind(doc, changed),
+            recognitions: read_kind(doc, changed),
         })
     }
 
@@ -215,6 +227,9 @@ impl TeamPatch {
         ids(Collection::Members, &self.members)
             .chain(ids(Collection::Roles, &self.roles))
             .chain(ids(Collection::Decisions, &self.decisions))
+            .chain(ids(Collection::Tensions, &self.tensions))
+            .chain(ids(Collection::Meetings, &self.meetings))
+            .chain(ids(Collection::Recognitions, &self.recognitions))
             .collect()
     }
 
@@ -227,6 +242,9 @@ impl TeamPatch {
             Collection::Members => t(&self.members, id),
             Collection::Roles => t(&self.roles, id),
             Collection::Decisions => t(&self.decisions, id),
+            Collection::Tensions => t(&self.tensions, id),
+            Collection::Meetings => t(&self.meetings, id),
+            Collection::Recognitions => t(&self.recognitions, id),
         }
     }
 
@@ -236,6 +254,9 @@ impl TeamPatch {
                 diff(before, present(&self.decisions)),
                 diff(before, present(&self.roles)),
                 diff(before, present(&self.members)),
+                diff(before, present(&self.tensions)),
+                diff(before, present(&self.meetings)),
+                diff(before, present(&self.recognitions)),
             ],
             self.profile.as_ref().is_some_and(|p| *p != before.profile),
         )
@@ -248,5 +269,8 @@ impl TeamPatch {
         apply_kind(team, self.members);
         apply_kind(team, self.roles);
         apply_kind(team, self.decisions);
+        apply_kind(team, self.tensions);
+        apply_kind(team, self.meetings);
+        apply_kind(team, self.recognitions);
     }
 }

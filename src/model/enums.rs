@@ -109,3 +109,79 @@ string_enum!(
         Overruled => "overruled" / "Overruled, with a reason",
     }
 );
+
+string_enum!(
+    /// What a tension is about.
+    TensionKind {
+        Governance => "governance" / "Governance (roles, decision rights)",
+        Operational => "operational" / "Operational (the work)",
+    }
+);
+
+string_enum!(
+    /// Where a tension is: raised, put on an agenda, then processed or dropped.
+    TensionStatus {
+        Open => "open" / "Open",
+        OnAgenda => "on_agenda" / "On an agenda",
+        Processed => "processed" / "Processed",
+        Dropped => "dropped" / "Dropped",
+    }
+);
+
+string_enum!(
+    /// The kind of a meeting.
+    MeetingKind {
+        Tactical => "tactical" / "Tactical",
+        Governance => "governance" / "Governance",
+        Retrospective => "retrospective" / "Retrospective",
+        Strategy => "strategy" / "Strategy",
+    }
+);
+
+string_enum!(
+    /// A meeting is planned, then held.
+    MeetingStatus {
+        Planned => "planned" / "Planned",
+        Held => "held" / "Held",
+    }
+);
+
+string_enum!(
+    /// Whether a member came to a meeting.
+    Attendance {
+        Present => "present" / "Present",
+        Absent => "absent" / "Absent",
+        Excused => "excused" / "Excused",
+    }
+);
+
+string_enum!(
+    /// What an agenda item brings to the meeting.
+    ItemKind {
+        Tension => "tension" / "Tension",
+        Review => "review" / "Decision due for review",
+        Waiting => "waiting" / "Decision waiting for advice or consent",
+        Term => "term" / "Role term ending",
+        Free => "free" / "Other",
+    }
+);
+
+string_enum!(
+    /// What became of an agenda item.
+    ItemOutcome {
+        Processed => "processed" / "Processed",
+        Deferred => "deferred" / "Deferred",
+    }
+);
+
+string_enum!(
+    /// The kind of record a link points at.
+    LinkKind {
+        Decision => "decision" / "Decision",
+        Role => "role" / "Role",
+        Meeting => "meeting" / "Meeting",
+        Tension => "tension" / "Tension",
+        Advice => "advice" / "Advice given",
+        RoleTerm => "role_term" / "Role term",
+    }
+);

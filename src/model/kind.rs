@@ -3,11 +3,14 @@
 //! walks the collections (checking merges, finding conflicts, reading back
 //! what changed, summing up an import) goes through it.
 
-use std::collections::BTreeMap;
+use std::{borrow::Cow, collections::BTreeMap};
 
 use autosurgeon::{Hydrate, HydrateError, Reconcile};
 
-use super::{decision::Decision, member::Member, role::Role, team::Team, tree::FromTree};
+use super::{
+    decision::Decision, meeting::Meeting, member::Member, recognition::Recognition, role::Role,
+    team::Team, tension::Tension, tree::FromTree,
+};
 
 /// The maps at the root of the document that hold records by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -15,6 +18,9 @@ pub enum Collection {
     Members,
     Roles,
     Decisions,
+    Tensions,
+    Meetings,
+    Recognitions,
 }
 
 /// What the app knows of a kind of record without its type.
@@ -32,6 +38,9 @@ pub struct Kind {
     pub check: fn(&automerge::hydrate::Value) -> Result<String, HydrateError>,
     /// The name a record of the team goes by, when it is there.
     pub title_in: fn(&Team, &str) -> Option<String>,
+    /// In the first schema (members, roles, decisions): those maps may be
+    /// made when missing. Later ones come only from `collections`.
+    pub first_schema: bool,
 }
 
 /// A kind of record kept in a map by id at the document root.
@@ -40,7 +49,7 @@ pub trait Record: FromTree + Hydrate + Reconcile + Clone + PartialEq + Sized + '
     const KIND: Kind;
     fn id(&self) -> &str;
     /// What the record is called on screen (a name, a title).
-    fn title(&self) -> &str;
+    fn title(&self) -> Cow<'_, str>;
     fn all(team: &Team) -> &BTreeMap<String, Self>;
     fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self>;
 }
@@ -57,10 +66,13 @@ pub fn check_as<R: Record>(v: &automerge::hydrate::Value) -> Result<String, Hydr
 
 impl Collection {
     /// In the order people read about them: decisions first.
-    pub const ALL: [Collection; 3] = [
+    pub const ALL: [Collection; 6] = [
         Collection::Decisions,
+        Collection::Meetings,
+        Collection::Tensions,
         Collection::Roles,
         Collection::Members,
+        Collection::Recognitions,
     ];
 
     /// The one place a collection meets its record type.
@@ -69,6 +81,9 @@ impl Collection {
             Collection::Members => &<Member as Record>::KIND,
             Collection::Roles => &<Role as Record>::KIND,
             Collection::Decisions => &<Decision as Record>::KIND,
+            Collection::Tensions => &<Tension as Record>::KIND,
+            Collection::Meetings => &<Meeting as Record>::KIND,
+            Collection::Recognitions => &<Recognition as Record>::KIND,
         }
     }
 
@@ -94,6 +109,7 @@ impl Record for Member {
     const COLLECTION: Collection = Collection::Members;
     const KIND: Kind = Kind {
         key: "members",
+        first_schema: true,
         one: "member",
         many: "members",
         single_valued: &["name", "left_on"],
@@ -103,8 +119,8 @@ impl Record for Member {
     fn id(&self) -> &str {
         &self.id
     }
-    fn title(&self) -> &str {
-        &self.name
+    fn title(&self) -> Cow<'_, str> {
+        self.name.as_str().into()
     }
     fn all(team: &Team) -> &BTreeMap<String, Self> {
         &team.members
@@ -118,6 +134,7 @@ impl Record for Role {
     const COLLECTION: Collection = Collection::Roles;
     const KIND: Kind = Kind {
         key: "roles",
+        first_schema: true,
         one: "role",
         many: "roles",
         single_valued: &["name", "status"],
@@ -127,8 +144,8 @@ impl Record for Role {
     fn id(&self) -> &str {
         &self.id
     }
-    fn title(&self) -> &str {
-        &self.name
+    fn title(&self) -> Cow<'_, str> {
+        self.name.as_str().into()
     }
     fn all(team: &Team) -> &BTreeMap<String, Self> {
         &team.roles
@@ -142,6 +159,7 @@ impl Record for Decision {
     const COLLECTION: Collection = Collection::Decisions;
     const KIND: Kind = Kind {
         key: "decisions",
+        first_schema: true,
         one: "decision",
         many: "decisions",
         single_valued: &[
@@ -158,13 +176,93 @@ impl Record for Decision {
     fn id(&self) -> &str {
         &self.id
     }
-    fn title(&self) -> &str {
-        &self.title
+    fn title(&self) -> Cow<'_, str> {
+        self.title.as_str().into()
     }
     fn all(team: &Team) -> &BTreeMap<String, Self> {
         &team.decisions
     }
     fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
         &mut team.decisions
+    }
+}
+
+impl Record for Tension {
+    const COLLECTION: Collection = Collection::Tensions;
+    const KIND: Kind = Kind {
+        key: "tensions",
+        first_schema: false,
+        one: "tension",
+        many: "tensions",
+        single_valued: &["kind", "status", "raised_by"],
+        check: check_as::<Tension>,
+        title_in: title_as::<Tension>,
+    };
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> Cow<'_, str> {
+        self.title().into()
+    }
+    fn all(team: &Team) -> &BTreeMap<String, Self> {
+        &team.tensions
+    }
+    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
+        &mut team.tensions
+    }
+}
+
+impl Record for Meeting {
+    const COLLECTION: Collection = Collection::Meetings;
+    const KIND: Kind = Kind {
+        key: "meetings",
+        first_schema: false,
+        one: "meeting",
+        many: "meetings",
+        single_valued: &["date", "kind", "status", "facilitator", "note_taker"],
+        check: check_as::<Meeting>,
+        title_in: title_as::<Meeting>,
+    };
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> Cow<'_, str> {
+        Meeting::title(self).into()
+    }
+    fn all(team: &Team) -> &BTreeMap<String, Self> {
+        &team.meetings
+    }
+    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
+        &mut team.meetings
+    }
+}
+
+impl Record for Recognition {
+    const COLLECTION: Collection = Collection::Recognitions;
+    const KIND: Kind = Kind {
+        key: "recognitions",
+        first_schema: false,
+        one: "recognition",
+        many: "recognitions",
+        single_valued: &["date"],
+        check: check_as::<Recognition>,
+        title_in: title_as::<Recognition>,
+    };
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> Cow<'_, str> {
+        self.words
+            .as_str()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .into()
+    }
+    fn all(team: &Team) -> &BTreeMap<String, Self> {
+        &team.recognitions
+    }
+    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
+        &mut team.recognitions
     }
 }

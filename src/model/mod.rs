@@ -3,6 +3,7 @@
 
 pub mod changed;
 pub mod changes;
+pub mod collections;
 pub mod conflicts;
 pub mod date;
 pub mod decision;
@@ -15,20 +16,30 @@ pub mod filter;
 pub mod ids;
 pub mod kind;
 mod lenient;
+pub mod meeting;
 pub mod member;
 pub mod queries;
+pub mod recognition;
 pub mod rights;
 pub mod role;
+pub mod rotation;
 pub mod team;
+pub mod tension;
 pub mod text;
 pub mod tree;
 
 pub use changed::{Changed, RecordRef};
 pub use decision::{Consultation, Decision, Objection, Owner};
 pub use document::{Delta, Stamp, TeamDocument, MAX_DOC_BYTES};
-pub use enums::{DecisionStatus, Method, Resolution, RoleStatus, Stance};
+pub use enums::{
+    Attendance, DecisionStatus, ItemKind, ItemOutcome, LinkKind, MeetingKind, MeetingStatus,
+    Method, Resolution, RoleStatus, Stance, TensionKind, TensionStatus,
+};
 pub use error::{EditError, LoadError};
 pub use kind::{Collection, Record};
+pub use meeting::{AgendaItem, Meeting};
 pub use member::Member;
+pub use recognition::Recognition;
 pub use role::{Filler, PastFiller, Role};
 pub use team::{Goal, Profile, Team, SCHEMA_VERSION};
+pub use tension::{Link, Tension};

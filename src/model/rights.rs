@@ -304,3 +304,16 @@ pub fn goals_without_decision(team: &Team) -> Vec<&Goal> {
         })
         .collect()
 }
+
+/// Where a tension may go from `from`: open → on an agenda → processed (or
+/// back to open when deferred); open or on an agenda → dropped, with a
+/// reason; a dropped one may be reopened.
+pub fn tension_moves(from: crate::model::TensionStatus) -> &'static [crate::model::TensionStatus] {
+    use crate::model::TensionStatus::*;
+    match from {
+        Open => &[OnAgenda, Processed, Dropped],
+        OnAgenda => &[Open, Processed, Dropped],
+        Processed => &[],
+        Dropped => &[Open],
+    }
+}

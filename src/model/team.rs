@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};
 
-use super::{decision::Decision, member::Member, role::Role};
+use super::{
+    decision::Decision, meeting::Meeting, member::Member, recognition::Recognition, role::Role,
+    tension::Tension,
+};
 
 /// The schema version this build writes and the newest it reads.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -26,6 +29,14 @@ pub struct Team {
     pub roles: BTreeMap<String, Role>,
     #[autosurgeon(missing = "Default::default")]
     pub decisions: BTreeMap<String, Decision>,
+    /// Collections added after the first schema: created in every copy by
+    /// one identical change (see `collections`), never lazily.
+    #[autosurgeon(missing = "Default::default")]
+    pub tensions: BTreeMap<String, Tension>,
+    #[autosurgeon(missing = "Default::default")]
+    pub meetings: BTreeMap<String, Meeting>,
+    #[autosurgeon(missing = "Default::default")]
+    pub recognitions: BTreeMap<String, Recognition>,
 }
 
 /// The team's own description.
@@ -66,6 +77,9 @@ impl Team {
             members: BTreeMap::new(),
             roles: BTreeMap::new(),
             decisions: BTreeMap::new(),
+            tensions: BTreeMap::new(),
+            meetings: BTreeMap::new(),
+            recognitions: BTreeMap::new(),
         }
     }
 

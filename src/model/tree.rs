@@ -19,9 +19,13 @@ use autosurgeon::{HydrateError, Text};
 
 use super::{
     decision::{Consultation, Decision, Objection},
+    enums::Attendance,
+    meeting::{AgendaItem, Meeting},
     member::Member,
+    recognition::Recognition,
     role::{Filler, PastFiller, Role},
     team::{Goal, Profile, Team},
+    tension::{Link, Tension},
 };
 
 pub type Map = automerge::hydrate::Map;
@@ -301,6 +305,88 @@ impl FromTree for Team {
             members: or_default(m, "members")?,
             roles: or_default(m, "roles")?,
             decisions: or_default(m, "decisions")?,
+            tensions: or_default(m, "tensions")?,
+            meetings: or_default(m, "meetings")?,
+            recognitions: or_default(m, "recognitions")?,
+        })
+    }
+}
+
+impl FromTree for Link {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        let m = as_map(v, "a link")?;
+        Ok(Link {
+            kind: required(m, "kind")?,
+            id: string(m, "id")?,
+        })
+    }
+}
+
+impl FromTree for Tension {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        let m = as_map(v, "a tension")?;
+        Ok(Tension {
+            id: string(m, "id")?,
+            raised_by: opt_string(m, "raised_by")?,
+            raised_on: string(m, "raised_on")?,
+            text: text(m, "text")?,
+            kind: required(m, "kind")?,
+            status: required(m, "status")?,
+            drop_reason: text(m, "drop_reason")?,
+            produced: or_default(m, "produced")?,
+            created_at: int(m, "created_at")?,
+        })
+    }
+}
+
+impl FromTree for AgendaItem {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        let m = as_map(v, "an agenda item")?;
+        Ok(AgendaItem {
+            id: string(m, "id")?,
+            position: int(m, "position")?,
+            kind: required(m, "kind")?,
+            about: opt_string(m, "about")?,
+            text: text(m, "text")?,
+            notes: text(m, "notes")?,
+            outcome: or_default(m, "outcome")?,
+            produced: or_default(m, "produced")?,
+        })
+    }
+}
+
+impl FromTree for Meeting {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        let m = as_map(v, "a meeting")?;
+        Ok(Meeting {
+            id: string(m, "id")?,
+            date: string(m, "date")?,
+            kind: required(m, "kind")?,
+            status: required(m, "status")?,
+            facilitator: opt_string(m, "facilitator")?,
+            note_taker: opt_string(m, "note_taker")?,
+            attendance: or_default::<std::collections::BTreeMap<String, Attendance>>(
+                m,
+                "attendance",
+            )?,
+            declined: strings(m, "declined")?,
+            agenda: or_default(m, "agenda")?,
+            created_at: int(m, "created_at")?,
+        })
+    }
+}
+
+impl FromTree for Recognition {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        let m = as_map(v, "a recognition")?;
+        Ok(Recognition {
+            id: string(m, "id")?,
+            from: string(m, "from")?,
+            to: strings(m, "to")?,
+            for_what: or_default(m, "for_what")?,
+            words: text(m, "words")?,
+            date: string(m, "date")?,
+            created_at: int(m, "created_at")?,
         })
     }
 }

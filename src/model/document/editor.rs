@@ -34,6 +34,17 @@ impl<'a> Editor<'a> {
     }
 
     fn collection(&mut self, c: Collection) -> Result<ObjId, EditError> {
+        if !c.info().first_schema {
+            // Never made here: a map made lazily in two copies apart would
+            // hide one copy's records (see `collections`).
+            return match self.doc.get(ROOT, c.key())? {
+                Some((Value::Object(ObjType::Map), id)) => Ok(id),
+                _ => Err(EditError::Document(format!(
+                    "the team's {} are missing",
+                    c.info().many
+                ))),
+            };
+        }
         self.map_in(&ROOT, c.key())
     }
 
@@ -184,7 +195,36 @@ impl<'a> Editor<'a> {
             members: self.collection_or_empty(Collection::Members)?,
             roles: self.collection_or_empty(Collection::Roles)?,
             decisions: Default::default(),
+            tensions: Default::default(),
+            meetings: Default::default(),
+            recognitions: Default::default(),
         })
+    }
+
+    /// [`Self::team_context`] with the meetings too: what the fair
+    /// rotation looks at.
+    pub fn team_context_with_meetings(&mut self) -> Result<Team, EditError> {
+        let mut team = self.team_context()?;
+        team.meetings = self.collection_or_empty(Collection::Meetings)?;
+        Ok(team)
+    }
+
+    /// Writes a value under `key` in a map nested in a record (`path`
+    /// leads from the record to it).
+    pub fn put_nested<T: Reconcile>(
+        &mut self,
+        c: Collection,
+        id: &str,
+        path: &[&str],
+        key: &str,
+        value: &T,
+    ) -> Result<(), EditError> {
+        let mut obj = self.writing(c, id)?;
+        for k in path {
+            obj = self.map_in(&obj, k)?;
+        }
+        reconcile_prop(&mut *self.doc, &obj, key, value)?;
+        Ok(())
     }
 
     /// The ids of the team's goals.

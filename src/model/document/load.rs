@@ -165,13 +165,18 @@ fn keyed_right<R: Record>(team: &Team) -> bool {
 
 /// The checks on a team's content that its types cannot express.
 fn check_team(team: &Team) -> Result<(), LoadError> {
-    use crate::model::{Decision, Member, Role};
+    use crate::model::{Decision, Meeting, Member, Recognition, Role, Tension};
     if !is_valid_id(&team.team_id) {
         return Err(LoadError::BadShape(
             "the team id is missing or malformed".into(),
         ));
     }
-    if !(keyed_right::<Member>(team) && keyed_right::<Role>(team) && keyed_right::<Decision>(team))
+    if !(keyed_right::<Member>(team)
+        && keyed_right::<Role>(team)
+        && keyed_right::<Decision>(team)
+        && keyed_right::<Tension>(team)
+        && keyed_right::<Meeting>(team)
+        && keyed_right::<Recognition>(team))
     {
         return Err(LoadError::BadShape(
             "a record is filed under another record's id".into(),

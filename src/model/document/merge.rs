@@ -30,6 +30,7 @@ impl TeamDocument {
     pub fn merge_changes(&mut self, bytes: &[u8]) -> Result<Changed, LoadError> {
         let (merged, touched) = self.checked_merge(bytes)?;
         self.doc = merged;
+        self.has_collections = false;
         Ok(touched)
     }
 
@@ -53,6 +54,7 @@ impl TeamDocument {
             Before::Records { patch, conflicts }
         };
         self.doc = merged;
+        self.has_collections = false;
         Ok((touched, before))
     }
 

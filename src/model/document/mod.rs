@@ -74,6 +74,8 @@ pub struct TeamDocument {
     saved_heads: Vec<ChangeHash>,
     /// What edits changed since [`Self::take_changed`] last asked.
     changed: Changed,
+    /// The later collections are known to be there (see `collections`).
+    has_collections: bool,
 }
 
 impl TeamDocument {
@@ -89,12 +91,16 @@ impl TeamDocument {
             flagged,
             saved_heads,
             changed: Changed::default(),
+            has_collections: false,
         }
     }
 
     /// A new document holding `team`, as its first change.
     pub fn from_team(team: &Team, stamp: &Stamp) -> Result<Self, EditError> {
         let mut doc = AutoCommit::new();
+        // The later collections come from their one shared change, so the
+        // team's own first change fills those maps instead of making others.
+        super::collections::ensure(&mut doc)?;
         autosurgeon::reconcile(&mut doc, team)?;
         doc.commit_with(stamp.commit_options());
         Ok(Self::wrap(doc, team.team_id.clone(), None, Vec::new()))
@@ -157,6 +163,10 @@ impl TeamDocument {
         stamp: &Stamp,
         f: impl FnOnce(&mut Editor<'_>) -> Result<T, EditError>,
     ) -> Result<T, EditError> {
+        if !self.has_collections {
+            super::collections::ensure(&mut self.doc)?;
+            self.has_collections = true;
+        }
         let mut changed = Changed::default();
         let result = f(&mut Editor::new(&mut self.doc, &mut changed));
         match result {

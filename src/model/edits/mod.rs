@@ -5,11 +5,14 @@
 mod advice;
 mod clean;
 mod decisions;
+mod meetings;
 mod members;
 mod roles;
 mod team;
 
 use autosurgeon::Text;
+
+pub use meetings::MeetingRole;
 
 use clean::{check_date, check_prose};
 pub use clean::{

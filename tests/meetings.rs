@@ -1,0 +1,390 @@
+//! Meetings led in turn, tensions and recognition: the records, the schema
+//! evolution that adds their collections without a conflict, and fair
+//! rotation (with property tests).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use automerge::{AutoCommit, ReadDoc, ROOT};
+use common::{stamp, NOW, TODAY};
+use proptest::prelude::*;
+use roundtable::model::{
+    collections, date,
+    edits::MeetingRole,
+    rotation::{self, Turn},
+    Attendance, ItemKind, ItemOutcome, Link, LinkKind, Meeting, MeetingKind, MeetingStatus, Member,
+    Stamp, Team, TeamDocument, TensionKind, TensionStatus,
+};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn meetings_maps(doc: &TeamDocument) -> usize {
+    doc.automerge().get_all(ROOT, "meetings").unwrap().len()
+}
+
+#[test]
+fn a_team_saved_before_meetings_opens_gains_them_and_merges_with_an_old_copy() {
+    let old = fixture("team-v1.automerge");
+    assert!(AutoCommit::load(&old)
+        .unwrap()
+        .get(ROOT, "meetings")
+        .unwrap()
+        .is_none());
+    let (mut doc, team) = TeamDocument::load(&old).unwrap();
+    assert!(team.meetings.is_empty());
+    let me = team.members.keys().next().unwrap().clone();
+    let s = Stamp::new(Some(&me), NOW);
+    let m = doc.plan_meeting(&s, TODAY, MeetingKind::Tactical).unwrap();
+    let t = doc
+        .raise_tension(&s, "Releases slip", TensionKind::Operational, TODAY)
+        .unwrap();
+    // A copy still on the old version, edited there, merges in.
+    doc.merge_bytes(&fixture("team-v1-edited.automerge"))
+        .unwrap();
+    let after = doc.team().unwrap();
+    assert!(after.meetings.contains_key(&m) && after.tensions.contains_key(&t));
+    assert!(after
+        .decisions
+        .values()
+        .any(|d| d.title == "Decided on the old version"));
+    // And the new copy reads back from its own save.
+    let (_, again) = TeamDocument::load(&doc.export()).unwrap();
+    assert_eq!(again.meetings.len(), 1);
+}
+
+#[test]
+fn two_teammates_who_upgrade_apart_both_keep_their_meetings() {
+    let old = fixture("team-v1.automerge");
+    let (mut a, team) = TeamDocument::load(&old).unwrap();
+    let (mut b, _) = TeamDocument::load(&old).unwrap();
+    let me = team.members.keys().next().unwrap().clone();
+    let s = Stamp::new(Some(&me), NOW);
+    let ma = a
+        .plan_meeting(&s, "2026-12-01", MeetingKind::Tactical)
+        .unwrap();
+    let mb = b
+        .plan_meeting(&s, "2026-12-02", MeetingKind::Governance)
+        .unwrap();
+    let ta = a
+        .raise_tension(&s, "A's tension", TensionKind::Governance, TODAY)
+        .unwrap();
+    let tb = b
+        .raise_tension(&s, "B's tension", TensionKind::Operational, TODAY)
+        .unwrap();
+    a.merge_bytes(&b.export()).unwrap();
+    b.merge_bytes(&a.export()).unwrap();
+    for doc in [&mut a, &mut b] {
+        let t = doc.team().unwrap();
+        assert!(t.meetings.contains_key(&ma) && t.meetings.contains_key(&mb));
+        assert!(t.tensions.contains_key(&ta) && t.tensions.contains_key(&tb));
+        assert_eq!(
+            meetings_maps(doc),
+            1,
+            "one meetings map, not two in conflict"
+        );
+        assert!(doc.conflicts().is_empty());
+    }
+}
+
+#[test]
+fn a_new_team_holds_the_shared_collections_not_its_own() {
+    let (a, _) = common::new_team();
+    let (b, _) = common::new_team();
+    let id = |d: &TeamDocument| d.automerge().get(ROOT, "meetings").unwrap().unwrap().1;
+    // The same object in every team: made by the one shared change.
+    assert_eq!(id(&a), id(&b));
+    assert!(collections::present(a.automerge()));
+}
+
+#[test]
+fn maps_made_lazily_would_have_hidden_a_record() {
+    // What the shared change avoids: two copies each making the map.
+    use automerge::{transaction::Transactable, ObjType};
+    let base = fixture("team-v1.automerge");
+    let mut a = AutoCommit::load(&base).unwrap();
+    let mut b = AutoCommit::load(&base).unwrap();
+    for (doc, id) in [(&mut a, "g_a"), (&mut b, "g_b")] {
+        let m = doc.put_object(ROOT, "meetings", ObjType::Map).unwrap();
+        doc.put(&m, id, 1).unwrap();
+        doc.commit();
+    }
+    a.merge(&mut b).unwrap();
+    let (_, shown) = a.get(ROOT, "meetings").unwrap().unwrap();
+    assert_eq!(a.keys(&shown).count(), 1, "one of the two is hidden");
+    assert_eq!(a.get_all(ROOT, "meetings").unwrap().len(), 2);
+}
+
+fn team_of(n: usize) -> (TeamDocument, Vec<String>) {
+    let (mut doc, ana) = TeamDocument::create("T", "p", "Ana", "2026-01-01", NOW).unwrap();
+    let mut ids = vec![ana.clone()];
+    for i in 1..n {
+        ids.push(
+            doc.add_member(&stamp(&ana), &format!("P{i}"), "2026-01-01")
+                .unwrap(),
+        );
+    }
+    (doc, ids)
+}
+
+#[test]
+fn a_tension_is_processed_into_a_decision_and_recognised() {
+    let (mut doc, ids) = team_of(3);
+    let s = stamp(&ids[0]);
+    let t = doc
+        .raise_tension(
+            &s,
+            "Nobody owns the release calendar\nIt slips.",
+            TensionKind::Governance,
+            TODAY,
+        )
+        .unwrap();
+    let m = doc
+        .plan_meeting(&s, TODAY, MeetingKind::Governance)
+        .unwrap();
+    let item = doc
+        .add_agenda_item(&s, &m, ItemKind::Tension, Some(&t), "")
+        .unwrap();
+    assert_eq!(
+        doc.team().unwrap().tensions[&t].status,
+        TensionStatus::OnAgenda
+    );
+    doc.set_item_notes(&s, &m, &item, "Agreed: a release role.")
+        .unwrap();
+    let d = doc.add_decision(&s, "Create a release role").unwrap();
+    doc.link_item(
+        &s,
+        &m,
+        &item,
+        Link {
+            kind: LinkKind::Decision,
+            id: d.clone(),
+        },
+    )
+    .unwrap();
+    doc.set_item_outcome(&s, &m, &item, ItemOutcome::Processed)
+        .unwrap();
+    doc.hold_meeting(&s, &m).unwrap();
+    let team = doc.team().unwrap();
+    let tension = &team.tensions[&t];
+    assert_eq!(tension.status, TensionStatus::Processed);
+    assert_eq!(tension.title(), "Nobody owns the release calendar");
+    assert!(tension
+        .produced
+        .iter()
+        .any(|l| l.kind == LinkKind::Decision && l.id == d));
+    assert!(tension
+        .produced
+        .iter()
+        .any(|l| l.kind == LinkKind::Meeting && l.id == m));
+    assert_eq!(
+        team.meetings[&m].agenda[&item].notes.as_str(),
+        "Agreed: a release role."
+    );
+    assert_eq!(team.meetings[&m].status, MeetingStatus::Held);
+    // Recognition: to others, never to oneself.
+    let who = vec![ids[1].clone()];
+    let for_what = Some(Link {
+        kind: LinkKind::Meeting,
+        id: m.clone(),
+    });
+    doc.recognise(
+        &s,
+        &ids[0],
+        &who,
+        for_what.clone(),
+        "Great facilitation",
+        TODAY,
+    )
+    .unwrap();
+    let before = doc.export();
+    assert!(doc
+        .recognise(&s, &ids[0], &[ids[0].clone()], None, "Me!", TODAY)
+        .is_err());
+    assert!(doc
+        .recognise(&s, &ids[0], &[], None, "Nobody", TODAY)
+        .is_err());
+    assert!(doc.recognise(&s, &ids[0], &who, None, "  ", TODAY).is_err());
+    assert_eq!(doc.export(), before, "refused edits change nothing");
+    // Dropping needs a reason; processed tensions stay processed.
+    let t2 = doc
+        .raise_tension(&s, "Too many meetings", TensionKind::Operational, TODAY)
+        .unwrap();
+    assert!(doc
+        .set_tension_status(&s, &t2, TensionStatus::Dropped, "")
+        .is_err());
+    doc.set_tension_status(&s, &t2, TensionStatus::Dropped, "Solved by itself")
+        .unwrap();
+    assert!(doc
+        .set_tension_status(&s, &t, TensionStatus::Open, "")
+        .is_err());
+}
+
+#[test]
+fn the_facilitator_and_note_taker_are_two_people() {
+    let (mut doc, ids) = team_of(3);
+    let s = stamp(&ids[0]);
+    let m = doc.plan_meeting(&s, TODAY, MeetingKind::Tactical).unwrap();
+    doc.set_meeting_role(&s, &m, MeetingRole::Facilitator(Some(ids[1].clone())))
+        .unwrap();
+    assert!(doc
+        .set_meeting_role(&s, &m, MeetingRole::NoteTaker(Some(ids[1].clone())))
+        .is_err());
+    assert!(doc
+        .set_meeting_role(&s, &m, MeetingRole::NoteTaker(Some("m_nobody".into())))
+        .is_err());
+}
+
+/// Holds `n` weekly meetings with the given attendance, each taking the
+/// proposal (or, when there is none yet, the first present by id).
+fn run_meetings(doc: &mut TeamDocument, ids: &[String], present: &[Vec<bool>]) -> Vec<Meeting> {
+    let s = stamp(&ids[0]);
+    for (k, here) in present.iter().enumerate() {
+        let day = date::add_days("2026-02-02", 7 * k as i64).unwrap();
+        let m = doc.plan_meeting(&s, &day, MeetingKind::Tactical).unwrap();
+        for (i, p) in here.iter().enumerate() {
+            if !p {
+                doc.set_attendance(&s, &m, &ids[i], Attendance::Absent)
+                    .unwrap();
+            }
+        }
+        // Absences were marked after planning: take the proposal now.
+        let team = doc.team().unwrap();
+        let proposal = rotation::propose_for(&team, &team.meetings[&m]);
+        let here_ids: Vec<&String> = ids
+            .iter()
+            .zip(here)
+            .filter(|(_, p)| **p)
+            .map(|(i, _)| i)
+            .collect();
+        let f = proposal
+            .facilitator
+            .map(|p| p.member)
+            .unwrap_or_else(|| here_ids[0].clone());
+        let n = proposal
+            .note_taker
+            .map(|p| p.member)
+            .filter(|n| *n != f)
+            .unwrap_or_else(|| here_ids.iter().find(|i| ***i != f).unwrap().to_string());
+        doc.set_meeting_role(&s, &m, MeetingRole::NoteTaker(None))
+            .unwrap();
+        doc.set_meeting_role(&s, &m, MeetingRole::Facilitator(Some(f)))
+            .unwrap();
+        doc.set_meeting_role(&s, &m, MeetingRole::NoteTaker(Some(n)))
+            .unwrap();
+        doc.hold_meeting(&s, &m).unwrap();
+    }
+    let team = doc.team().unwrap();
+    rotation::history(&team, "9999-12-31")
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+fn turns(meetings: &[Meeting], turn: Turn) -> BTreeMap<String, u32> {
+    let mut out = BTreeMap::new();
+    for m in meetings {
+        let who = match turn {
+            Turn::Facilitator => m.facilitator.clone(),
+            Turn::NoteTaker => m.note_taker.clone(),
+        };
+        *out.entry(who.unwrap()).or_insert(0) += 1;
+    }
+    out
+}
+
+#[test]
+fn the_proposal_says_why() {
+    let (mut doc, ids) = team_of(3);
+    run_meetings(&mut doc, &ids, &vec![vec![true; 3]; 4]);
+    let team = doc.team().unwrap();
+    let p = rotation::propose(&team, "2026-03-30", &ids);
+    let why = p.facilitator.unwrap().why;
+    assert!(
+        why.contains("facilitated 1 of 4 meetings since joining; last facilitated"),
+        "{why}"
+    );
+    assert!(why.contains("weeks ago"), "{why}");
+    // Nobody is proposed at their first meeting.
+    let bo = doc
+        .add_member(&stamp(&ids[0]), "Newcomer", "2026-03-29")
+        .unwrap();
+    let team = doc.team().unwrap();
+    let p = rotation::propose(&team, "2026-03-30", std::slice::from_ref(&bo));
+    assert_eq!(p.facilitator, None);
+}
+
+fn attendance() -> impl Strategy<Value = (usize, Vec<Vec<bool>>)> {
+    (3usize..7).prop_flat_map(|n| {
+        let meeting = proptest::collection::vec(proptest::bool::weighted(0.8), n)
+            .prop_filter("two people at least", |v| {
+                v.iter().filter(|p| **p).count() >= 2
+            });
+        (Just(n), proptest::collection::vec(meeting, 1..24))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn members_at_every_meeting_differ_by_at_most_one_turn((n, present) in attendance()) {
+        let (mut doc, ids) = team_of(n);
+        let held = run_meetings(&mut doc, &ids, &present);
+        let always: Vec<&String> = ids.iter().enumerate().filter(|(i, _)| present.iter().all(|m| m[*i])).map(|(_, id)| id).collect();
+        for turn in [Turn::Facilitator, Turn::NoteTaker] {
+            let t = turns(&held, turn);
+            let counts: Vec<u32> = always.iter().map(|id| t.get(*id).copied().unwrap_or(0)).collect();
+            if let (Some(max), Some(min)) = (counts.iter().max(), counts.iter().min()) {
+                prop_assert!(max - min <= 1, "{:?}: {:?}", turn, counts);
+            }
+        }
+    }
+
+    #[test]
+    fn nobody_serves_twice_in_a_row_while_someone_present_served_fewer((n, present) in attendance()) {
+        let (mut doc, ids) = team_of(n);
+        let held = run_meetings(&mut doc, &ids, &present);
+        let team = doc.team().unwrap();
+        for turn in [Turn::Facilitator, Turn::NoteTaker] {
+            for k in 1..held.len() {
+                let who = |m: &Meeting| match turn { Turn::Facilitator => m.facilitator.clone(), Turn::NoteTaker => m.note_taker.clone() };
+                if who(&held[k]) != who(&held[k - 1]) {
+                    continue;
+                }
+                let before = rotation::standings(&team, &held[..k].iter().collect::<Vec<_>>(), turn);
+                let served = |id: &str| before.get(id).map_or(0, |s| s.served);
+                let again = who(&held[k]).unwrap();
+                let expected = rotation::expected(&team, &held[k]);
+                let fewer = expected.iter().filter(|id| before.get(*id).is_some_and(|s| s.attended > 0)).any(|id| served(id) < served(&again));
+                prop_assert!(!fewer, "{:?} at meeting {}: {} again", turn, k, again);
+            }
+        }
+    }
+
+    #[test]
+    fn two_copies_of_the_same_document_propose_the_same((n, present) in attendance()) {
+        let (mut doc, ids) = team_of(n);
+        run_meetings(&mut doc, &ids, &present);
+        let bytes = doc.export();
+        let (_, a) = TeamDocument::load(&bytes).unwrap();
+        let (_, b) = TeamDocument::load(&bytes).unwrap();
+        let on = "2027-06-01";
+        prop_assert_eq!(rotation::propose(&a, on, &ids), rotation::propose(&b, on, &ids));
+        // Members in another order give the same proposal.
+        let mut rev = ids.clone();
+        rev.reverse();
+        prop_assert_eq!(rotation::propose(&a, on, &ids), rotation::propose(&a, on, &rev));
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: Team, _: Member) {}
