@@ -289,14 +289,21 @@ fn run_meetings(doc: &mut TeamDocument, ids: &[String], present: &[Vec<bool>]) -
         .collect()
 }
 
-fn turns(meetings: &[Meeting], turn: Turn) -> BTreeMap<String, u32> {
+/// Turns served (facilitating and taking notes) by member; `only` counts
+/// one kind.
+fn turns(meetings: &[Meeting], only: Option<Turn>) -> BTreeMap<String, u32> {
     let mut out = BTreeMap::new();
     for m in meetings {
-        let who = match turn {
-            Turn::Facilitator => m.facilitator.clone(),
-            Turn::NoteTaker => m.note_taker.clone(),
-        };
-        *out.entry(who.unwrap()).or_insert(0) += 1;
+        for (turn, who) in [
+            (Turn::Facilitator, &m.facilitator),
+            (Turn::NoteTaker, &m.note_taker),
+        ] {
+            if only.is_none_or(|o| o == turn) {
+                if let Some(w) = who {
+                    *out.entry(w.clone()).or_insert(0) += 1;
+                }
+            }
+        }
     }
     out
 }
@@ -309,9 +316,10 @@ fn the_proposal_says_why() {
     let p = rotation::propose(&team, "2026-03-30", &ids);
     let why = p.facilitator.unwrap().why;
     assert!(
-        why.contains("facilitated 1 of 4 meetings since joining; last facilitated"),
+        why.contains(" of 4 meetings since joining (facilitated "),
         "{why}"
     );
+    assert!(why.contains("; last facilitated"), "{why}");
     assert!(why.contains("weeks ago"), "{why}");
     // Nobody is proposed at their first meeting.
     let bo = doc
@@ -333,18 +341,23 @@ fn attendance() -> impl Strategy<Value = (usize, Vec<Vec<bool>>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn members_at_every_meeting_differ_by_at_most_one_turn((n, present) in attendance()) {
         let (mut doc, ids) = team_of(n);
         let held = run_meetings(&mut doc, &ids, &present);
         let always: Vec<&String> = ids.iter().enumerate().filter(|(i, _)| present.iter().all(|m| m[*i])).map(|(_, id)| id).collect();
+        let count = |t: &BTreeMap<String, u32>| -> Vec<u32> { always.iter().map(|id| t.get(*id).copied().unwrap_or(0)).collect() };
+        let all = count(&turns(&held, None));
+        if let (Some(max), Some(min)) = (all.iter().max(), all.iter().min()) {
+            prop_assert!(max - min <= 1, "turns: {:?}", all);
+        }
+        // Each kind of turn stays close too.
         for turn in [Turn::Facilitator, Turn::NoteTaker] {
-            let t = turns(&held, turn);
-            let counts: Vec<u32> = always.iter().map(|id| t.get(*id).copied().unwrap_or(0)).collect();
-            if let (Some(max), Some(min)) = (counts.iter().max(), counts.iter().min()) {
-                prop_assert!(max - min <= 1, "{:?}: {:?}", turn, counts);
+            let each = count(&turns(&held, Some(turn)));
+            if let (Some(max), Some(min)) = (each.iter().max(), each.iter().min()) {
+                prop_assert!(max - min <= 2, "{:?}: {:?}", turn, each);
             }
         }
     }
@@ -354,18 +367,19 @@ proptest! {
         let (mut doc, ids) = team_of(n);
         let held = run_meetings(&mut doc, &ids, &present);
         let team = doc.team().unwrap();
-        for turn in [Turn::Facilitator, Turn::NoteTaker] {
-            for k in 1..held.len() {
-                let who = |m: &Meeting| match turn { Turn::Facilitator => m.facilitator.clone(), Turn::NoteTaker => m.note_taker.clone() };
-                if who(&held[k]) != who(&held[k - 1]) {
-                    continue;
-                }
-                let before = rotation::standings(&team, &held[..k].iter().collect::<Vec<_>>(), turn);
-                let served = |id: &str| before.get(id).map_or(0, |s| s.served);
-                let again = who(&held[k]).unwrap();
-                let expected = rotation::expected(&team, &held[k]);
-                let fewer = expected.iter().filter(|id| before.get(*id).is_some_and(|s| s.attended > 0)).any(|id| served(id) < served(&again));
-                prop_assert!(!fewer, "{:?} at meeting {}: {} again", turn, k, again);
+        for k in 1..held.len() {
+            let served_at = |m: &Meeting| [m.facilitator.clone(), m.note_taker.clone()];
+            let before = rotation::standings(&team, &held[..k].iter().collect::<Vec<_>>());
+            let served = |id: &str| before.get(id).map_or(0, |s| s.served);
+            let expected = rotation::expected(&team, &held[k]);
+            let now = served_at(&held[k]);
+            for again in now.iter().flatten().filter(|w| served_at(&held[k - 1]).contains(&Some((*w).clone()))) {
+                let fewer = expected
+                    .iter()
+                    .filter(|id| !now.contains(&Some((*id).clone())))
+                    .filter(|id| before.get(*id).is_some_and(|s| s.attended > 0))
+                    .any(|id| served(id) < served(again));
+                prop_assert!(!fewer, "meeting {}: {} again", k, again);
             }
         }
     }

@@ -2,17 +2,19 @@
 //! to take notes, as a pure function of the team document and the date,
 //! so that teammates offline see the same proposal without talking.
 //!
-//! For each turn (facilitating, taking notes), every member present at a
-//! held meeting earns an equal share of that meeting's turn: one divided
-//! by the number present. A member's shortfall is the shares earned since
-//! they joined minus the turns they actually served (the person recorded
-//! in the meeting, whoever proposed them). Absences earn nothing and serve
-//! nothing; a "not today" decline serves nothing. Among the members
-//! expected at the next meeting, excluding those who have not yet been to
-//! one, the largest shortfall is proposed; ties go to whoever served least
-//! recently (never first), then to the member id. Whoever served the last
-//! meeting is passed over while someone expected has served fewer times.
-//! The facilitator and the note-taker are different people.
+//! Facilitating and taking notes are both turns at leading a meeting. At
+//! each held meeting, the members present share its two turns equally
+//! (each earns two divided by the number present). A member's shortfall is
+//! what they earned since they joined minus the turns they served (the
+//! people recorded in the meeting, whoever proposed them). Absences earn
+//! nothing and serve nothing; a "not today" decline serves nothing.
+//!
+//! Among the members expected at the next meeting, leaving out those who
+//! have not yet been to one, the two with the largest shortfall are
+//! proposed; ties go to whoever served least recently (never first), then
+//! to the member id. Someone who served at the last meeting is passed over
+//! while someone expected has served fewer times. Of the two, the one who
+//! has facilitated less (against their note-taking) facilitates.
 
 use std::collections::BTreeMap;
 
@@ -25,34 +27,21 @@ pub enum Turn {
     NoteTaker,
 }
 
-impl Turn {
-    fn of(self, m: &Meeting) -> Option<&str> {
-        match self {
-            Turn::Facilitator => m.facilitator.as_deref(),
-            Turn::NoteTaker => m.note_taker.as_deref(),
-        }
-    }
-
-    /// (served at N meetings, last served …, never served).
-    fn words(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Turn::Facilitator => ("facilitated", "facilitated", "has not facilitated yet"),
-            Turn::NoteTaker => ("took notes at", "took notes", "has not taken notes yet"),
-        }
-    }
-}
-
-/// How a member stands for one turn.
+/// How a member stands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standing {
     pub member: String,
     /// Shares earned minus turns served.
     pub shortfall: f64,
+    /// Turns served, both kinds.
     pub served: u32,
+    pub facilitated: u32,
+    pub took_notes: u32,
     /// Held meetings attended since joining.
     pub attended: u32,
-    /// The date of the last meeting they served, if any.
+    /// The dates of the last meeting they served at, and facilitated.
     pub last: Option<String>,
+    pub last_facilitated: Option<String>,
 }
 
 /// A proposed person and why, in words.
@@ -79,8 +68,8 @@ pub fn history<'a>(team: &'a Team, before: &str) -> Vec<&'a Meeting> {
     held
 }
 
-/// Who was at a held meeting: members who had joined by then, had not
-/// left, and were not marked absent or excused.
+/// Who was at a meeting: members who had joined by then, had not left,
+/// and were not marked absent or excused.
 fn present<'a>(team: &'a Team, m: &Meeting) -> Vec<&'a str> {
     team.members
         .values()
@@ -91,31 +80,45 @@ fn present<'a>(team: &'a Team, m: &Meeting) -> Vec<&'a str> {
         .collect()
 }
 
-/// Every member's standing for `turn` over `held`.
-pub fn standings(team: &Team, held: &[&Meeting], turn: Turn) -> BTreeMap<String, Standing> {
+/// Every member's standing over `held`.
+pub fn standings(team: &Team, held: &[&Meeting]) -> BTreeMap<String, Standing> {
     let mut out: BTreeMap<String, Standing> = BTreeMap::new();
     for m in held {
         let here = present(team, m);
         if here.is_empty() {
             continue;
         }
-        let share = 1.0 / here.len() as f64;
+        let share = here.len().min(2) as f64 / here.len() as f64;
         for id in &here {
             let s = out.entry((*id).to_string()).or_insert_with(|| Standing {
                 member: (*id).to_string(),
                 shortfall: 0.0,
                 served: 0,
+                facilitated: 0,
+                took_notes: 0,
                 attended: 0,
                 last: None,
+                last_facilitated: None,
             });
             s.shortfall += share;
             s.attended += 1;
         }
-        if let Some(who) = turn.of(m) {
-            if let Some(s) = out.get_mut(who) {
-                s.shortfall -= 1.0;
-                s.served += 1;
-                s.last = Some(m.date.clone());
+        for (turn, who) in [
+            (Turn::Facilitator, m.facilitator.as_deref()),
+            (Turn::NoteTaker, m.note_taker.as_deref()),
+        ] {
+            let Some(s) = who.and_then(|w| out.get_mut(w)) else {
+                continue;
+            };
+            s.shortfall -= 1.0;
+            s.served += 1;
+            s.last = Some(m.date.clone());
+            match turn {
+                Turn::Facilitator => {
+                    s.facilitated += 1;
+                    s.last_facilitated = Some(m.date.clone());
+                }
+                Turn::NoteTaker => s.took_notes += 1,
             }
         }
     }
@@ -125,6 +128,7 @@ pub fn standings(team: &Team, held: &[&Meeting], turn: Turn) -> BTreeMap<String,
 /// Shortfalls this close are equal (sums of fractions in floating point).
 const EPSILON: f64 = 1e-9;
 
+/// The expected members past their first meeting, best placed first.
 fn ranked<'a>(standing: &'a BTreeMap<String, Standing>, expected: &[String]) -> Vec<&'a Standing> {
     let mut c: Vec<&Standing> = expected
         .iter()
@@ -137,43 +141,48 @@ fn ranked<'a>(standing: &'a BTreeMap<String, Standing>, expected: &[String]) -> 
         }
         a.last.cmp(&b.last).then_with(|| a.member.cmp(&b.member))
     });
+    c.dedup_by(|a, b| a.member == b.member);
     c
 }
 
-fn choose<'a>(
-    standing: &'a BTreeMap<String, Standing>,
-    expected: &[String],
-    previous: Option<&str>,
-    excluded: Option<&str>,
-) -> Option<&'a Standing> {
-    let c: Vec<&Standing> = ranked(standing, expected)
-        .into_iter()
-        .filter(|s| Some(s.member.as_str()) != excluded)
+/// The best placed of `c` not yet taken, passing over someone who served
+/// at the last meeting while someone has served fewer times.
+fn next<'a>(c: &[&'a Standing], taken: &[&str], last: &[&str]) -> Option<&'a Standing> {
+    let free: Vec<&Standing> = c
+        .iter()
+        .copied()
+        .filter(|s| !taken.contains(&s.member.as_str()))
         .collect();
-    let top = *c.first()?;
-    if Some(top.member.as_str()) == previous {
-        if let Some(fewer) = c.iter().find(|s| s.served < top.served) {
-            return Some(fewer);
+    let top = *free.first()?;
+    if last.contains(&top.member.as_str()) {
+        let fewer = |s: &&&Standing| s.served < top.served;
+        let rested = |s: &&&Standing| !last.contains(&s.member.as_str());
+        if let Some(s) = free
+            .iter()
+            .filter(fewer)
+            .find(rested)
+            .or(free.iter().find(fewer))
+        {
+            return Some(s);
         }
     }
     Some(top)
 }
 
-fn why(team: &Team, s: &Standing, turn: Turn, on: &str) -> String {
+fn why(team: &Team, s: &Standing, on: &str) -> String {
     let name = team.member_name(&s.member).unwrap_or("Someone");
     let meetings = if s.attended == 1 {
         "meeting"
     } else {
         "meetings"
     };
-    let (served, last_verb, never) = turn.words();
-    let last = match s.last.as_deref() {
-        None => never.to_string(),
-        Some(d) => format!("last {last_verb} {}", ago(d, on)),
+    let last = match s.last_facilitated.as_deref() {
+        None => "has not facilitated yet".to_string(),
+        Some(d) => format!("last facilitated {}", ago(d, on)),
     };
     format!(
-        "{name}: {served} {} of {} {meetings} since joining; {last}",
-        s.served, s.attended
+        "{name}: led {} of {} {meetings} since joining (facilitated {}, took notes {}); {last}",
+        s.served, s.attended, s.facilitated, s.took_notes
     )
 }
 
@@ -191,50 +200,41 @@ fn ago(then: &str, now: &str) -> String {
     }
 }
 
-/// Whether `pick` served the last meeting's same turn while someone
-/// expected (and past their first meeting) has served fewer times.
-fn repeats(
-    standing: &BTreeMap<String, Standing>,
-    expected: &[String],
-    previous: Option<&str>,
-    pick: Option<&Standing>,
-) -> bool {
-    let Some(pick) = pick else { return false };
-    Some(pick.member.as_str()) == previous
-        && ranked(standing, expected)
-            .iter()
-            .any(|s| s.served < pick.served)
-}
-
 /// The proposal for a meeting on `on` among the `expected` members.
 pub fn propose(team: &Team, on: &str, expected: &[String]) -> Proposal {
     let held = history(team, on);
-    let previous = held.last();
-    let prev_f = previous.and_then(|m| m.facilitator.as_deref());
-    let prev_n = previous.and_then(|m| m.note_taker.as_deref());
-    let fac = standings(team, &held, Turn::Facilitator);
-    let notes = standings(team, &held, Turn::NoteTaker);
-    // The facilitator first, then the note-taker among the others; when
-    // that makes the note-taker serve twice in a row only because the one
-    // who has taken notes less is facilitating, the other way round.
-    let mut f = choose(&fac, expected, prev_f, None);
-    let mut n = choose(&notes, expected, prev_n, f.map(|s| s.member.as_str()));
-    if repeats(&notes, expected, prev_n, n) {
-        let n2 = choose(&notes, expected, prev_n, None);
-        let f2 = choose(&fac, expected, prev_f, n2.map(|s| s.member.as_str()));
-        if !repeats(&fac, expected, prev_f, f2) && !repeats(&notes, expected, prev_n, n2) {
-            (f, n) = (f2, n2);
+    let last: Vec<&str> = held
+        .last()
+        .map(|m| [m.facilitator.as_deref(), m.note_taker.as_deref()])
+        .into_iter()
+        .flatten()
+        .flatten()
+        .collect();
+    let standing = standings(team, &held);
+    let c = ranked(&standing, expected);
+    let first = next(&c, &[], &last);
+    let second = first.and_then(|f| next(&c, &[f.member.as_str()], &last));
+    // The one who has facilitated less, against their note-taking, leads.
+    let (f, n) = match (first, second) {
+        (Some(a), Some(b)) => {
+            let lean = |s: &Standing| i64::from(s.facilitated) - i64::from(s.took_notes);
+            let a_first = (lean(a), &a.last_facilitated, &a.member)
+                <= (lean(b), &b.last_facilitated, &b.member);
+            if a_first {
+                (Some(a), Some(b))
+            } else {
+                (Some(b), Some(a))
+            }
         }
-    }
+        (a, _) => (a, None),
+    };
+    let pick = |s: &Standing| Pick {
+        member: s.member.clone(),
+        why: why(team, s, on),
+    };
     Proposal {
-        facilitator: f.map(|s| Pick {
-            member: s.member.clone(),
-            why: why(team, s, Turn::Facilitator, on),
-        }),
-        note_taker: n.map(|s| Pick {
-            member: s.member.clone(),
-            why: why(team, s, Turn::NoteTaker, on),
-        }),
+        facilitator: f.map(pick),
+        note_taker: n.map(pick),
     }
 }
 

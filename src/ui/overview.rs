@@ -11,7 +11,7 @@ use super::{
     share::{ImportCard, ShareCard},
     state::{AppState, Screen},
 };
-use crate::model::{queries, Collection, Team};
+use crate::model::{queries, Team};
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -125,20 +125,8 @@ fn StandsOut() -> impl IntoView {
             }
             state.conflicts.with(|all| {
                 for c in all {
-                    let (name, to) = match c.collection {
-                        Collection::Decisions => (
-                            t.decisions.get(&c.record_id).map(|d| d.title.clone()),
-                            Screen::Decision(c.record_id.clone()),
-                        ),
-                        Collection::Roles => (
-                            t.roles.get(&c.record_id).map(|r| r.name.clone()),
-                            Screen::Role(c.record_id.clone()),
-                        ),
-                        Collection::Members => (
-                            t.member_name(&c.record_id).map(str::to_string),
-                            Screen::Member(c.record_id.clone()),
-                        ),
-                    };
+                    let name = (c.collection.info().title_in)(t, &c.record_id);
+                    let to = Screen::record(c.collection, c.record_id.clone());
                     out.push((
                         format!(
                             "Edits made apart disagree: {} ({})",

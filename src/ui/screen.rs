@@ -17,12 +17,16 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// The screen of one record.
+    /// The screen of one record. Tensions, meetings and recognitions have
+    /// no screens of their own yet: the overview stands in.
     pub fn record(c: Collection, id: String) -> Self {
         match c {
             Collection::Members => Screen::Member(id),
             Collection::Roles => Screen::Role(id),
             Collection::Decisions => Screen::Decision(id),
+            Collection::Tensions | Collection::Meetings | Collection::Recognitions => {
+                Screen::Overview
+            }
         }
     }
 }
