@@ -192,8 +192,12 @@ for (let i = 0; i < Math.min(runs, 3); i++) {
   }
 }
 figure('merge_week_ms', median(merges), 'ms');
-figure('merge_week_check_ms', median(checks), 'ms');
-figure('merge_week_total_ms', median(totals), 'ms');
+// The first import comes well after opening: the worker holds the team
+// already. The later ones come right after the team was opened again,
+// while the worker is still taking it in, and wait for that.
+figure('merge_week_check_ms', checks[0], 'ms');
+if (checks.length > 1) figure('merge_week_check_after_open_ms', median(checks.slice(1)), 'ms');
+figure('merge_week_total_ms', totals[0], 'ms');
 
 // automerge_js_load_ms: the official library's load + toJS of the same bytes.
 const js = await context.newPage();
