@@ -7,7 +7,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{hostile, NOW, TODAY};
+use common::{ana_session as ana, hostile, NOW, TODAY};
 use roundtable::{
     model::{LoadError, TeamDocument},
     session::{
@@ -17,13 +17,6 @@ use roundtable::{
     share::encode_fragment,
     storage::MemoryKv,
 };
-
-fn ana() -> Session<MemoryKv> {
-    let mut s = Session::new(MemoryKv::default());
-    s.create("Platform", "Keep the lights on", "Ana", TODAY, NOW)
-        .unwrap();
-    s
-}
 
 /// Imports `bytes` into Ana's team: refused, nothing stored changed, and
 /// said quickly. Returns the message.

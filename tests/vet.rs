@@ -7,7 +7,7 @@
 mod common;
 
 use automerge::{transaction::Transactable, AutoCommit, ObjType, ROOT};
-use common::{NOW, TODAY};
+use common::{ana_session as ana, NOW, TODAY};
 use roundtable::{
     session::{
         vet::{Input, Verdict, Vetter},
@@ -16,13 +16,6 @@ use roundtable::{
     share::encode_fragment,
     storage::MemoryKv,
 };
-
-fn ana() -> Session<MemoryKv> {
-    let mut s = Session::new(MemoryKv::default());
-    s.create("Platform", "Keep the lights on", "Ana", TODAY, NOW)
-        .unwrap();
-    s
-}
 
 /// A vetter holding what `s` has stored.
 fn holding(s: &Session<MemoryKv>) -> (Vetter, String) {

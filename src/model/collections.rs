@@ -39,6 +39,11 @@ pub fn change() -> &'static [u8] {
     })
 }
 
+/// Whether a change was made by the shared actor (this change), not a person.
+pub fn is_shared(actor: &ActorId) -> bool {
+    actor.to_bytes() == &ACTOR[..]
+}
+
 /// Whether the document has the collections (made by this change).
 pub fn present(doc: &AutoCommit) -> bool {
     KEYS.iter().all(|k| {

@@ -105,164 +105,52 @@ impl Collection {
     }
 }
 
-impl Record for Member {
-    const COLLECTION: Collection = Collection::Members;
-    const KIND: Kind = Kind {
-        key: "members",
-        first_schema: true,
-        one: "member",
-        many: "members",
-        single_valued: &["name", "left_on"],
-        check: check_as::<Member>,
-        title_in: title_as::<Member>,
+/// One [`Record`] implementation: the type, its collection, its map key
+/// and nouns, whether the first schema had it, its single-valued fields,
+/// the field holding its id, and how it is titled.
+macro_rules! record_kind {
+    ($ty:ty, $coll:ident, $key:literal, $one:literal, $many:literal, first: $first:literal,
+     single: [$($field:literal),*], map: $map:ident, title: |$r:ident| $title:expr) => {
+        impl Record for $ty {
+            const COLLECTION: Collection = Collection::$coll;
+            const KIND: Kind = Kind {
+                key: $key,
+                first_schema: $first,
+                one: $one,
+                many: $many,
+                single_valued: &[$($field),*],
+                check: check_as::<$ty>,
+                title_in: title_as::<$ty>,
+            };
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn title(&self) -> Cow<'_, str> {
+                let $r = self;
+                $title
+            }
+            fn all(team: &Team) -> &BTreeMap<String, Self> {
+                &team.$map
+            }
+            fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
+                &mut team.$map
+            }
+        }
     };
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn title(&self) -> Cow<'_, str> {
-        self.name.as_str().into()
-    }
-    fn all(team: &Team) -> &BTreeMap<String, Self> {
-        &team.members
-    }
-    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
-        &mut team.members
-    }
 }
 
-impl Record for Role {
-    const COLLECTION: Collection = Collection::Roles;
-    const KIND: Kind = Kind {
-        key: "roles",
-        first_schema: true,
-        one: "role",
-        many: "roles",
-        single_valued: &["name", "status"],
-        check: check_as::<Role>,
-        title_in: title_as::<Role>,
-    };
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn title(&self) -> Cow<'_, str> {
-        self.name.as_str().into()
-    }
-    fn all(team: &Team) -> &BTreeMap<String, Self> {
-        &team.roles
-    }
-    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
-        &mut team.roles
-    }
-}
-
-impl Record for Decision {
-    const COLLECTION: Collection = Collection::Decisions;
-    const KIND: Kind = Kind {
-        key: "decisions",
-        first_schema: true,
-        one: "decision",
-        many: "decisions",
-        single_valued: &[
-            "title",
-            "owner",
-            "method",
-            "status",
-            "decided_on",
-            "review_by",
-        ],
-        check: check_as::<Decision>,
-        title_in: title_as::<Decision>,
-    };
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn title(&self) -> Cow<'_, str> {
-        self.title.as_str().into()
-    }
-    fn all(team: &Team) -> &BTreeMap<String, Self> {
-        &team.decisions
-    }
-    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
-        &mut team.decisions
-    }
-}
-
-impl Record for Tension {
-    const COLLECTION: Collection = Collection::Tensions;
-    const KIND: Kind = Kind {
-        key: "tensions",
-        first_schema: false,
-        one: "tension",
-        many: "tensions",
-        single_valued: &["kind", "status", "raised_by"],
-        check: check_as::<Tension>,
-        title_in: title_as::<Tension>,
-    };
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn title(&self) -> Cow<'_, str> {
-        self.title().into()
-    }
-    fn all(team: &Team) -> &BTreeMap<String, Self> {
-        &team.tensions
-    }
-    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
-        &mut team.tensions
-    }
-}
-
-impl Record for Meeting {
-    const COLLECTION: Collection = Collection::Meetings;
-    const KIND: Kind = Kind {
-        key: "meetings",
-        first_schema: false,
-        one: "meeting",
-        many: "meetings",
-        single_valued: &["date", "kind", "status", "facilitator", "note_taker"],
-        check: check_as::<Meeting>,
-        title_in: title_as::<Meeting>,
-    };
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn title(&self) -> Cow<'_, str> {
-        Meeting::title(self).into()
-    }
-    fn all(team: &Team) -> &BTreeMap<String, Self> {
-        &team.meetings
-    }
-    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
-        &mut team.meetings
-    }
-}
-
-impl Record for Recognition {
-    const COLLECTION: Collection = Collection::Recognitions;
-    const KIND: Kind = Kind {
-        key: "recognitions",
-        first_schema: false,
-        one: "recognition",
-        many: "recognitions",
-        single_valued: &["date"],
-        check: check_as::<Recognition>,
-        title_in: title_as::<Recognition>,
-    };
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn title(&self) -> Cow<'_, str> {
-        self.words
-            .as_str()
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .into()
-    }
-    fn all(team: &Team) -> &BTreeMap<String, Self> {
-        &team.recognitions
-    }
-    fn all_mut(team: &mut Team) -> &mut BTreeMap<String, Self> {
-        &mut team.recognitions
-    }
-}
+record_kind!(Member, Members, "members", "member", "members", first: true,
+    single: ["name", "left_on"], map: members, title: |r| r.name.as_str().into());
+record_kind!(Role, Roles, "roles", "role", "roles", first: true,
+    single: ["name", "status"], map: roles, title: |r| r.name.as_str().into());
+record_kind!(Decision, Decisions, "decisions", "decision", "decisions", first: true,
+    single: ["title", "owner", "method", "status", "decided_on", "review_by"],
+    map: decisions, title: |r| r.title.as_str().into());
+record_kind!(Tension, Tensions, "tensions", "tension", "tensions", first: false,
+    single: ["kind", "status", "raised_by"], map: tensions, title: |r| r.title().into());
+record_kind!(Meeting, Meetings, "meetings", "meeting", "meetings", first: false,
+    single: ["date", "kind", "status", "facilitator", "note_taker"],
+    map: meetings, title: |r| Meeting::title(r).into());
+record_kind!(Recognition, Recognitions, "recognitions", "recognition", "recognitions",
+    first: false, single: ["date"], map: recognitions,
+    title: |r| r.words.as_str().lines().next().unwrap_or_default().into());

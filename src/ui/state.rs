@@ -127,8 +127,9 @@ impl AppState {
         self.screen.set(Screen::Overview);
         self.refresh_teams();
         // The import worker holds the open team from now on, so that a
-        // file or link arriving later costs only its own check.
-        super::vetting::warm(*self);
+        // file or link arriving later costs only its own check; once the
+        // team is on screen, not while it is being drawn.
+        super::vetting::warm_soon(*self);
     }
 
     pub fn create_team(&self, name: &str, purpose: &str, founder: &str) -> Result<(), String> {

@@ -247,6 +247,24 @@ fn moved(bytes: &[u8], transfer: &Array) -> Uint8Array {
     array
 }
 
+/// How long after a team opens the worker starts holding it: the page
+/// draws the team first.
+const WARM_AFTER_MS: u64 = 1_500;
+
+/// [`warm`], once the page has drawn the team just opened (sooner if a
+/// file or link arrives: [`check`] warms at once).
+pub fn warm_soon(state: AppState) {
+    let team = state.team_id();
+    set_timeout(
+        move || {
+            if state.team_id() == team {
+                warm(state);
+            }
+        },
+        Duration::from_millis(WARM_AFTER_MS),
+    );
+}
+
 /// Has the worker hold the open team, unless it does (or is about to).
 pub fn warm(state: AppState) {
     let Some((team, stored)) = state.with(|s| s.stored_team()).flatten() else {

@@ -16,3 +16,11 @@ pub fn stamp(author: &str) -> Stamp {
 pub fn new_team() -> (TeamDocument, String) {
     TeamDocument::create("Platform", "Keep the lights on", "Ana", TODAY, NOW).expect("valid team")
 }
+
+/// Ana's browser, with a new team open.
+pub fn ana_session() -> roundtable::session::Session<roundtable::storage::MemoryKv> {
+    let mut s = roundtable::session::Session::new(roundtable::storage::MemoryKv::default());
+    s.create("Platform", "Keep the lights on", "Ana", TODAY, NOW)
+        .expect("a valid team");
+    s
+}

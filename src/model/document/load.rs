@@ -36,6 +36,9 @@ impl TeamDocument {
         from_outside: bool,
     ) -> Result<(Self, Team), LoadError> {
         check_size(full)?;
+        if from_outside {
+            super::guard::check(full)?;
+        }
         // One strict load of everything: a damaged increment is reported,
         // never skipped.
         let mut all = full.to_vec();
@@ -75,8 +78,7 @@ impl TeamDocument {
     }
 }
 
-/// The checks made before Automerge sees any bytes: their size, what
-/// their compressed parts expand to and how many operations they hold.
+/// The first check made before Automerge sees any bytes: their size.
 pub(super) fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
@@ -87,7 +89,7 @@ pub(super) fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
             limit: MAX_DOC_BYTES,
         });
     }
-    super::guard::check(bytes)
+    Ok(())
 }
 
 /// Deeper than any team document nests (root, collection, record, list,

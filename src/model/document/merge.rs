@@ -61,6 +61,9 @@ impl TeamDocument {
     /// The merged document on a fork, checked, and what the merge changed.
     fn checked_merge(&mut self, bytes: &[u8]) -> Result<(AutoCommit, Changed), LoadError> {
         check_size(bytes)?;
+        // What compressed parts expand to and how many operations the bytes
+        // hold, read from their layout before Automerge parses them.
+        super::guard::check(bytes)?;
         // Automerge's incremental loader skips what it cannot parse, so the
         // bytes are parsed strictly on their own first. Changes that build
         // on history parse fully and then report their missing ancestors.

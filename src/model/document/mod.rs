@@ -216,11 +216,13 @@ impl TeamDocument {
         self.doc.get_change_by_hash(hash).is_some()
     }
 
-    /// The authors and times of every change, oldest first.
+    /// The authors and times of every change people made, oldest first
+    /// (not the shared change that adds the later collections).
     pub fn history(&mut self) -> Vec<(Option<String>, i64)> {
         self.doc
             .get_changes(&[])
             .iter()
+            .filter(|c| !super::collections::is_shared(c.actor_id()))
             .map(|c| (c.message().and_then(author_of_message), c.timestamp()))
             .collect()
     }

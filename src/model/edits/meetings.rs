@@ -18,6 +18,13 @@ pub enum MeetingRole {
     NoteTaker(Option<String>),
 }
 
+/// Adds `link` to `links` unless it is there.
+fn add_link(links: &mut Vec<Link>, link: &Link) {
+    if !links.contains(link) {
+        links.push(link.clone());
+    }
+}
+
 fn not_empty(what: &str, text: &str) -> Result<(), EditError> {
     if text.trim().is_empty() {
         return Err(EditError::Invalid(format!("The {what} cannot be empty.")));
@@ -277,9 +284,7 @@ impl TeamDocument {
                             kind: LinkKind::Meeting,
                             id: id.to_string(),
                         };
-                        if !x.produced.contains(&link) {
-                            x.produced.push(link);
-                        }
+                        add_link(&mut x.produced, &link);
                         Ok(())
                     })?;
                 }
@@ -316,17 +321,13 @@ impl TeamDocument {
             };
             e.update(Collection::Meetings, id, |m: &mut Meeting| {
                 if let Some(i) = m.agenda.get_mut(item) {
-                    if !i.produced.contains(&link) {
-                        i.produced.push(link.clone());
-                    }
+                    add_link(&mut i.produced, &link);
                 }
                 Ok(())
             })?;
             if let Some(t) = about {
                 e.update(Collection::Tensions, &t, |x: &mut Tension| {
-                    if !x.produced.contains(&link) {
-                        x.produced.push(link.clone());
-                    }
+                    add_link(&mut x.produced, &link);
                     Ok(())
                 })?;
             }
