@@ -13,20 +13,23 @@ pub enum Screen {
     Role(String),
     Decisions,
     Decision(String),
+    Meetings,
+    Meeting(String),
+    Tensions,
     WhoDecides,
 }
 
 impl Screen {
-    /// The screen of one record. Tensions, meetings and recognitions have
-    /// no screens of their own yet: the overview stands in.
+    /// The screen of one record (a tension's is the list of tensions).
     pub fn record(c: Collection, id: String) -> Self {
         match c {
             Collection::Members => Screen::Member(id),
             Collection::Roles => Screen::Role(id),
             Collection::Decisions => Screen::Decision(id),
-            Collection::Tensions | Collection::Meetings | Collection::Recognitions => {
-                Screen::Overview
-            }
+            Collection::Meetings => Screen::Meeting(id),
+            Collection::Tensions => Screen::Tensions,
+            // Recognitions have no screen of their own yet.
+            Collection::Recognitions => Screen::Overview,
         }
     }
 }

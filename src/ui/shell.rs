@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use super::{
     decisions::{DecisionEditor, DecisionsList},
     fields::field_id,
+    meetings::{MeetingEditor, MeetingsList},
     members::{MemberEditor, MembersList},
     notice::NoticeBar,
     overview::Overview,
     roles::{RoleEditor, RolesList},
     share::{ImportResult, PendingTeamPrompt},
     state::{AppState, Screen},
+    tensions::TensionsList,
     who_decides::WhoDecides,
 };
 
@@ -54,6 +56,9 @@ pub fn TeamShell() -> impl IntoView {
                 Screen::Role(id) => view! { <RoleEditor id=id /> }.into_any(),
                 Screen::Decisions => view! { <DecisionsList /> }.into_any(),
                 Screen::Decision(id) => view! { <DecisionEditor id=id /> }.into_any(),
+                Screen::Meetings => view! { <MeetingsList /> }.into_any(),
+                Screen::Meeting(id) => view! { <MeetingEditor id=id /> }.into_any(),
+                Screen::Tensions => view! { <TensionsList /> }.into_any(),
                 Screen::WhoDecides => view! { <WhoDecides /> }.into_any(),
             }}
         </main>
@@ -70,7 +75,8 @@ fn SectionNav() -> impl IntoView {
             let same = match (&s, &t) {
                 (Screen::Member(_), Screen::Members)
                 | (Screen::Role(_), Screen::Roles)
-                | (Screen::Decision(_), Screen::Decisions) => true,
+                | (Screen::Decision(_), Screen::Decisions)
+                | (Screen::Meeting(_), Screen::Meetings) => true,
                 (a, b) => a == b,
             };
             same.then_some("page")
@@ -90,6 +96,8 @@ fn SectionNav() -> impl IntoView {
                 {item("Members", Screen::Members)}
                 {item("Roles", Screen::Roles)}
                 {item("Decisions", Screen::Decisions)}
+                {item("Meetings", Screen::Meetings)}
+                {item("Tensions", Screen::Tensions)}
                 {item("Who decides?", Screen::WhoDecides)}
             </ul>
         </nav>

@@ -68,3 +68,16 @@ export async function teamLink(page) {
   expect(link).toContain('#team=');
   return link;
 }
+
+/** Runs axe-core in the page; returns the serious and critical violations
+ * (rule id and the first element each names). */
+export async function accessibilityProblems(page) {
+  // Evaluated, not added as a script: the page's CSP allows no other script.
+  await page.evaluate(readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8'));
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes[0]?.target?.join(' ')}`);
+  });
+}

@@ -2,9 +2,10 @@
 // JavaScript library reads under the documented schema (docs/schema.md).
 import { test, expect } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
-import { addDecision, addMember, createTeam, downloadTeamFile, section } from './helpers.mjs';
+import { addDecision, addMember, createTeam, downloadTeamFile, importFile, section } from './helpers.mjs';
 
 const str = (v) => (v === null || v === undefined ? v : String(v));
+const SHARED_ACTOR = '726f756e647461626c653a636f6c3a32';
 
 test('the team file opens with the official Automerge library, every change naming its author', async ({ page }) => {
   await createTeam(page, { team: 'Platform', me: 'Ana' });
@@ -40,8 +41,42 @@ test('the team file opens with the official Automerge library, every change nami
   expect(str(decision.status)).toBe('open');
   expect(str(decision.created_by)).toBe(str(ana.id));
 
-  const authors = Automerge.getHistory(doc).map((h) => JSON.parse(h.change.message).author);
+  // The later collections come from one shared change, made by no person
+  // (docs/schema.md, "Later collections"); every other change names its author.
+  const history = Automerge.getHistory(doc);
+  const shared = history.filter((h) => h.change.actor === SHARED_ACTOR);
+  expect(shared).toHaveLength(1);
+  expect(JSON.parse(shared[0].change.message)).toEqual({ author: null, collections: 2 });
+  const authors = history.filter((h) => h.change.actor !== SHARED_ACTOR).map((h) => JSON.parse(h.change.message).author);
   expect(authors[0]).toBe(str(ana.id));
   expect(authors.at(-1)).toBe(str(bo.id));
   expect(authors.every((a) => a === str(ana.id) || a === str(bo.id))).toBe(true);
+});
+
+test('tensions and meetings are read and written by the official Automerge library', async ({ page }) => {
+  await createTeam(page, { team: 'Platform', me: 'Ana' });
+  await section(page, 'Tensions');
+  await page.getByLabel('Tension', { exact: true }).fill('Our stand-up runs long');
+  await page.getByRole('button', { name: 'Raise tension' }).click();
+  await expect(page.getByRole('list', { name: 'Open tensions' }).getByRole('heading', { name: 'Our stand-up runs long' })).toBeVisible();
+
+  const { bytes } = await downloadTeamFile(page);
+  const doc = Automerge.load(bytes);
+  const [tension] = Object.values(doc.tensions);
+  expect(String(tension.text)).toBe('Our stand-up runs long');
+  expect(str(tension.status)).toBe('open');
+  expect(str(tension.kind)).toBe('operational');
+  expect(doc.meetings).toEqual({});
+
+  // Another tool plans a meeting in the file; the app takes it in.
+  const edited = Automerge.change(doc, (d) => {
+    d.meetings.e_fromjs000001 = {
+      id: 'e_fromjs000001', date: '2026-12-15', kind: 'retrospective', status: 'planned',
+      facilitator: null, note_taker: null, attendance: {}, declined: [], agenda: {}, created_at: 0,
+    };
+  });
+  await importFile(page, Automerge.save(edited));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new meeting' })).toBeVisible();
+  await section(page, 'Meetings');
+  await expect(page.getByRole('list', { name: 'Planned meetings' }).getByRole('button', { name: 'Retrospective meeting, 2026-12-15' })).toBeVisible();
 });
