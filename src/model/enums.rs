@@ -22,6 +22,14 @@ macro_rules! string_enum {
                 match self { $($name::$variant => $label),+ }
             }
 
+            /// (stored value, words) for each, for a choice on screen.
+            pub fn choices() -> Vec<(String, String)> {
+                Self::ALL
+                    .iter()
+                    .map(|v| (v.as_str().to_string(), v.label().to_string()))
+                    .collect()
+            }
+
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some($name::$variant),)+ _ => None }
             }

@@ -22,7 +22,8 @@ thread_local! {
     static VETTER: RefCell<Vetter> = RefCell::new(Vetter::new());
 }
 
-fn field(data: &JsValue, key: &str) -> JsValue {
+/// A field of a message (undefined when absent); shared with the page's side.
+pub(crate) fn field(data: &JsValue, key: &str) -> JsValue {
     Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -33,7 +34,8 @@ fn bytes(data: &JsValue, key: &str) -> Option<Vec<u8>> {
         .map(|a| a.to_vec())
 }
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
+/// Sets a field of a message; shared with the page's side.
+pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 

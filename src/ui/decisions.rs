@@ -139,12 +139,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
         });
         out
     });
-    let methods = Signal::derive(|| {
-        Method::ALL
-            .iter()
-            .map(|m| (m.as_str().to_string(), m.label().to_string()))
-            .collect::<Vec<_>>()
-    });
+    let methods = Signal::derive(Method::choices);
     // Only the moves the lifecycle allows are offered.
     let statuses = Signal::derive(move || {
         let now = decision

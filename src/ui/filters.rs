@@ -88,20 +88,12 @@ pub fn FilterBar() -> impl IntoView {
     );
     let statuses = Signal::derive(|| {
         std::iter::once(any("Any status"))
-            .chain(
-                DecisionStatus::ALL
-                    .iter()
-                    .map(|s| (s.as_str().to_string(), s.label().to_string())),
-            )
+            .chain(DecisionStatus::choices())
             .collect::<Vec<_>>()
     });
     let methods = Signal::derive(|| {
         std::iter::once(any("Any method"))
-            .chain(
-                Method::ALL
-                    .iter()
-                    .map(|m| (m.as_str().to_string(), m.label().to_string())),
-            )
+            .chain(Method::choices())
             .collect::<Vec<_>>()
     });
     let val = move |get: fn(&DecisionFilter) -> Option<String>| {

@@ -31,10 +31,7 @@ pub fn MeetingsList() -> impl IntoView {
         state.add_then_open(|doc, s| doc.plan_meeting(s, &d, k), Screen::Meeting);
     };
     let date_id = field_id();
-    let kinds = MeetingKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_string(), k.label().to_string()))
-        .collect::<Vec<_>>();
+    let kinds = MeetingKind::choices();
     let rows = move |held: bool| {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
@@ -168,10 +165,7 @@ pub fn MeetingEditor(id: String) -> impl IntoView {
 #[component]
 fn Attendees(id: StoredValue<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let options = Attendance::ALL
-        .iter()
-        .map(|a| (a.as_str().to_string(), a.label().to_string()))
-        .collect::<Vec<_>>();
+    let options = Attendance::choices();
     let rows = move || {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };

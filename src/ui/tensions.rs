@@ -26,10 +26,7 @@ pub fn TensionsList() -> impl IntoView {
             text.set(String::new());
         }
     };
-    let kinds = TensionKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_string(), k.label().to_string()))
-        .collect::<Vec<_>>();
+    let kinds = TensionKind::choices();
     let rows = move |open: bool| {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };

@@ -7,13 +7,16 @@
 use std::{cell::RefCell, collections::VecDeque, time::Duration};
 
 use automerge::ChangeHash;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
 
 use super::{browser, state::AppState};
-use crate::session::vet::{Input, Verdict};
+use crate::{
+    session::vet::{Input, Verdict},
+    share::worker::{field, set},
+};
 
 /// A check of small input gets this long; larger input (and holding a
 /// large team) a little more per kilobyte.
@@ -57,14 +60,6 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Client> = RefCell::new(Client::default());
-}
-
-fn field(data: &JsValue, key: &str) -> JsValue {
-    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
 fn budget(bytes: usize) -> u64 {
@@ -267,15 +262,17 @@ pub fn warm_soon(state: AppState) {
 
 /// Has the worker hold the open team, unless it does (or is about to).
 pub fn warm(state: AppState) {
-    let Some((team, stored)) = state.with(|s| s.stored_team()).flatten() else {
-        return;
-    };
+    let Some(open) = state.team_id() else { return };
     let wanted = CLIENT.with_borrow(|c| {
-        c.held.as_ref().map(|(t, _)| t) != Some(&team) && c.holding.as_ref() != Some(&team)
+        c.held.as_ref().map(|(t, _)| t) != Some(&open) && c.holding.as_ref() != Some(&open)
     });
     if !wanted {
         return;
     }
+    // Only now the whole stored team is read: every check calls this.
+    let Some((team, stored)) = state.with(|s| s.stored_team()).flatten() else {
+        return;
+    };
     CLIENT.with_borrow_mut(|c| c.holding = Some(team.clone()));
     let size = stored.len();
     submit(Job {

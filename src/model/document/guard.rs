@@ -135,11 +135,11 @@ impl Tally {
             };
             let plain = if spec & DEFLATE_BIT != 0 {
                 match self.inflate(bytes)? {
-                    Some(p) => p,
+                    Some(p) => std::borrow::Cow::Owned(p),
                     None => return Ok(None),
                 }
             } else {
-                bytes.to_vec()
+                std::borrow::Cow::Borrowed(bytes)
             };
             if spec & !DEFLATE_BIT == ACTION_SPEC {
                 self.ops = self.ops.saturating_add(rle_rows(&plain).unwrap_or(0));

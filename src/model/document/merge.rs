@@ -86,8 +86,7 @@ impl TeamDocument {
                 });
             }
         }
-        let mut merged = self.doc.fork();
-        merged.set_actor(self.doc.get_actor().clone());
+        let mut merged = self.forked();
         merged.update_diff_cursor();
         match &mut whole {
             Some(incoming) => merged.merge(incoming).map(drop),

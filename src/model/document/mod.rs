@@ -229,10 +229,16 @@ impl TeamDocument {
 
     /// An independent copy, for trying out a merge without touching this.
     pub fn fork(&mut self) -> TeamDocument {
-        let mut doc = self.doc.fork();
-        doc.set_actor(self.doc.get_actor().clone());
+        let mut doc = self.forked();
         let heads = doc.get_heads();
         Self::wrap(doc, self.team_id.clone(), None, heads)
+    }
+
+    /// The Automerge document forked, writing as this copy's actor.
+    fn forked(&mut self) -> AutoCommit {
+        let mut doc = self.doc.fork();
+        doc.set_actor(self.doc.get_actor().clone());
+        doc
     }
 
     /// Read-only access for queries that need the raw document.

@@ -18,6 +18,14 @@ pub enum MeetingRole {
     NoteTaker(Option<String>),
 }
 
+/// One item of a meeting's agenda, or why there is none.
+fn agenda_item<'m>(meeting: &'m Meeting, item: &str) -> Result<&'m AgendaItem, EditError> {
+    meeting.agenda.get(item).ok_or_else(|| EditError::NotFound {
+        kind: "agenda item",
+        id: item.to_string(),
+    })
+}
+
 /// Adds `link` to `links` unless it is there.
 fn add_link(links: &mut Vec<Link>, link: &Link) {
     if !links.contains(link) {
@@ -262,13 +270,7 @@ impl TeamDocument {
     ) -> Result<(), EditError> {
         self.change(stamp, |e| {
             let meeting: Meeting = e.read(Collection::Meetings, id)?;
-            let it = meeting
-                .agenda
-                .get(item)
-                .ok_or_else(|| EditError::NotFound {
-                    kind: "agenda item",
-                    id: item.to_string(),
-                })?;
+            let it = agenda_item(&meeting, item)?;
             if let (ItemKind::Tension, Some(t)) = (it.kind, it.about.as_deref()) {
                 let tension: Tension = e.read(Collection::Tensions, t)?;
                 let status = match outcome {
@@ -309,16 +311,10 @@ impl TeamDocument {
     ) -> Result<(), EditError> {
         self.change(stamp, |e| {
             let meeting: Meeting = e.read(Collection::Meetings, id)?;
-            let about = match meeting.agenda.get(item) {
-                Some(i) if i.kind == ItemKind::Tension => i.about.clone(),
-                Some(_) => None,
-                None => {
-                    return Err(EditError::NotFound {
-                        kind: "agenda item",
-                        id: item.to_string(),
-                    })
-                }
-            };
+            let it = agenda_item(&meeting, item)?;
+            let about = (it.kind == ItemKind::Tension)
+                .then(|| it.about.clone())
+                .flatten();
             e.update(Collection::Meetings, id, |m: &mut Meeting| {
                 if let Some(i) = m.agenda.get_mut(item) {
                     add_link(&mut i.produced, &link);
