@@ -11,11 +11,13 @@ use automerge::{AutoCommit, ReadDoc, ROOT};
 use common::{stamp, NOW, TODAY};
 use proptest::prelude::*;
 use roundtable::model::{
-    collections, date,
+    agenda, collections, contributions, date,
+    edits::DecisionField,
     edits::MeetingRole,
     rotation::{self, Turn},
-    Attendance, ItemKind, ItemOutcome, Link, LinkKind, Meeting, MeetingKind, MeetingStatus, Member,
-    Stamp, Team, TeamDocument, TensionKind, TensionStatus,
+    Attendance, DecisionStatus, ItemKind, ItemOutcome, Link, LinkKind, Meeting, MeetingKind,
+    MeetingStatus, Member, Method, Owner, Stamp, Stance, Team, TeamDocument, TensionKind,
+    TensionStatus,
 };
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -398,6 +400,171 @@ proptest! {
         rev.reverse();
         prop_assert_eq!(rotation::propose(&a, on, &ids), rotation::propose(&a, on, &rev));
     }
+}
+
+fn decide(doc: &mut TeamDocument, s: &Stamp, id: &str, owner: &str) {
+    for f in [
+        DecisionField::Owner(Some(Owner::Member(owner.to_string()))),
+        DecisionField::Method(Method::Consensus),
+        DecisionField::Status(DecisionStatus::Open),
+        DecisionField::Status(DecisionStatus::Decided),
+    ] {
+        doc.set_decision(s, id, f, TODAY).unwrap();
+    }
+}
+
+#[test]
+fn the_agenda_is_suggested_from_the_record_and_each_item_goes_on_once() {
+    let (mut doc, ids) = team_of(3);
+    let s = stamp(&ids[0]);
+    let t = doc
+        .raise_tension(&s, "Onboarding is slow", TensionKind::Operational, TODAY)
+        .unwrap();
+    let dropped = doc
+        .raise_tension(&s, "Old worry", TensionKind::Operational, TODAY)
+        .unwrap();
+    doc.set_tension_status(&s, &dropped, TensionStatus::Dropped, "Gone")
+        .unwrap();
+    // A decision due for review, one waiting for advice, one settled.
+    let due = doc.add_decision(&s, "Weekly releases").unwrap();
+    decide(&mut doc, &s, &due, &ids[0]);
+    doc.set_decision(
+        &s,
+        &due,
+        DecisionField::ReviewBy(Some("2026-11-01".into())),
+        TODAY,
+    )
+    .unwrap();
+    let waiting = doc.add_decision(&s, "New laptop policy").unwrap();
+    doc.set_decision(
+        &s,
+        &waiting,
+        DecisionField::Status(DecisionStatus::Open),
+        TODAY,
+    )
+    .unwrap();
+    doc.ask_advice(&s, &waiting, &ids[1], TODAY).unwrap();
+    let settled = doc.add_decision(&s, "Settled").unwrap();
+    decide(&mut doc, &s, &settled, &ids[0]);
+    // A term ending within the month.
+    let role = doc.add_role(&s, "Release lead").unwrap();
+    doc.add_filler(&s, &role, &ids[2], TODAY, Some("2026-12-05".into()))
+        .unwrap();
+    let m = doc.plan_meeting(&s, TODAY, MeetingKind::Tactical).unwrap();
+    let team = doc.team().unwrap();
+    let got: Vec<(ItemKind, String, String)> = agenda::suggestions(&team, &team.meetings[&m])
+        .into_iter()
+        .map(|x| (x.kind, x.about, x.label))
+        .collect();
+    let term = format!("{role}/{}", ids[2]);
+    assert_eq!(
+        got,
+        vec![
+            (
+                ItemKind::Tension,
+                t.clone(),
+                "Tension: Onboarding is slow".into()
+            ),
+            (
+                ItemKind::Review,
+                due.clone(),
+                "Review: Weekly releases".into()
+            ),
+            (
+                ItemKind::Waiting,
+                waiting.clone(),
+                "Waiting for advice or consent: New laptop policy".into()
+            ),
+            (
+                ItemKind::Term,
+                term.clone(),
+                "Term ending: P2 as Release lead".into()
+            ),
+        ]
+    );
+    // Taken in one change; then they are no longer suggested, and none
+    // goes on twice.
+    let changes = doc.history().len();
+    let picked: Vec<(ItemKind, String)> = got.iter().map(|g| (g.0, g.1.clone())).collect();
+    assert_eq!(doc.add_agenda_items(&s, &m, &picked).unwrap(), 4);
+    assert_eq!(doc.history().len(), changes + 1, "one change");
+    let team = doc.team().unwrap();
+    let meeting = &team.meetings[&m];
+    assert!(agenda::suggestions(&team, meeting).is_empty());
+    let titles: Vec<String> = meeting
+        .items()
+        .into_iter()
+        .map(|i| agenda::item_title(&team, i))
+        .collect();
+    assert_eq!(titles, got.iter().map(|g| g.2.clone()).collect::<Vec<_>>());
+    assert_eq!(team.tensions[&t].status, TensionStatus::OnAgenda);
+    let before = doc.export();
+    assert!(doc
+        .add_agenda_item(&s, &m, ItemKind::Review, Some(&due), "")
+        .is_err());
+    assert!(doc
+        .add_agenda_items(
+            &s,
+            &m,
+            &[(ItemKind::Review, settled), (ItemKind::Review, due)]
+        )
+        .is_err());
+    assert!(doc
+        .add_agenda_item(&s, &m, ItemKind::Review, Some("d_nothing"), "")
+        .is_err());
+    assert!(doc
+        .add_agenda_item(&s, &m, ItemKind::Term, Some("no-slash"), "")
+        .is_err());
+    assert_eq!(doc.export(), before, "refused items change nothing");
+    // A large team's suggestions are grouped, a few of each shown.
+    for i in 0..12 {
+        doc.raise_tension(&s, &format!("T{i}"), TensionKind::Operational, TODAY)
+            .unwrap();
+    }
+    let team = doc.team().unwrap();
+    let groups = agenda::grouped(&team, &team.meetings[&m], 5);
+    assert_eq!(groups.len(), 1);
+    assert_eq!((groups[0].shown.len(), groups[0].total), (5, 12));
+}
+
+#[test]
+fn a_member_page_counts_what_they_did() {
+    let (mut doc, ids) = team_of(3);
+    let s = stamp(&ids[0]);
+    let m = doc.plan_meeting(&s, TODAY, MeetingKind::Tactical).unwrap();
+    doc.set_meeting_role(&s, &m, MeetingRole::Facilitator(Some(ids[1].clone())))
+        .unwrap();
+    doc.set_meeting_role(&s, &m, MeetingRole::NoteTaker(Some(ids[2].clone())))
+        .unwrap();
+    let planned = doc
+        .plan_meeting(&s, "2026-12-30", MeetingKind::Tactical)
+        .unwrap();
+    doc.set_meeting_role(&s, &planned, MeetingRole::Facilitator(Some(ids[1].clone())))
+        .unwrap();
+    doc.hold_meeting(&s, &m).unwrap();
+    doc.raise_tension(&stamp(&ids[1]), "A gap", TensionKind::Operational, TODAY)
+        .unwrap();
+    let d = doc.add_decision(&s, "Budget").unwrap();
+    doc.ask_advice(&s, &d, &ids[1], TODAY).unwrap();
+    doc.record_advice(&stamp(&ids[1]), &d, &ids[1], Stance::Support, "Yes", TODAY)
+        .unwrap();
+    let who = [ids[1].clone()];
+    doc.recognise(&s, &ids[0], &who, None, "First", "2026-11-01")
+        .unwrap();
+    doc.recognise(&s, &ids[2], &who, None, "Second", TODAY)
+        .unwrap();
+    let team = doc.team().unwrap();
+    let c = contributions::of(&team, &ids[1]);
+    assert_eq!(
+        (c.facilitated, c.took_notes),
+        (1, 0),
+        "only held meetings count"
+    );
+    assert_eq!((c.tensions_raised, c.advice_given, c.given), (1, 1, 0));
+    let words: Vec<&str> = c.received.iter().map(|r| r.words.as_str()).collect();
+    assert_eq!(words, ["Second", "First"]);
+    assert_eq!(contributions::of(&team, &ids[2]).took_notes, 1);
+    assert_eq!(contributions::of(&team, &ids[0]).given, 1);
 }
 
 #[allow(dead_code)]

@@ -1,10 +1,12 @@
 //! The team's data and its rules. No browser or UI code lives here: every
 //! rule is tested natively with `cargo test`.
 
+pub mod agenda;
 pub mod changed;
 pub mod changes;
 pub mod collections;
 pub mod conflicts;
+pub mod contributions;
 pub mod date;
 pub mod decision;
 pub mod document;

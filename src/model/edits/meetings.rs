@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::model::{
+    agenda,
+    document::Editor,
     enums::{Attendance, ItemKind, ItemOutcome, LinkKind, MeetingKind, MeetingStatus},
     enums::{TensionKind, TensionStatus},
     meeting::{AgendaItem, Meeting},
@@ -24,6 +26,80 @@ fn agenda_item<'m>(meeting: &'m Meeting, item: &str) -> Result<&'m AgendaItem, E
         kind: "agenda item",
         id: item.to_string(),
     })
+}
+
+/// Puts one item at the end of the agenda, once: what it is about must be
+/// in the team, and not on this agenda already.
+fn put_item(
+    e: &mut Editor,
+    id: &str,
+    item_id: &str,
+    kind: ItemKind,
+    about: Option<&str>,
+    text: &str,
+) -> Result<(), EditError> {
+    let about = about.filter(|a| !a.is_empty());
+    match (kind, about) {
+        (ItemKind::Free, _) if text.trim().is_empty() => {
+            return Err(EditError::Invalid(
+                "Say what the agenda item is about.".into(),
+            ))
+        }
+        (ItemKind::Free, _) => {}
+        (_, None) => {
+            return Err(EditError::Invalid(
+                "Choose what the agenda item is about.".into(),
+            ))
+        }
+        (ItemKind::Tension, Some(a)) => {
+            let t: Tension = e.read(Collection::Tensions, a)?;
+            if t.status == TensionStatus::Open {
+                e.put_field(
+                    Collection::Tensions,
+                    &t.id,
+                    "status",
+                    &TensionStatus::OnAgenda,
+                )?;
+            }
+        }
+        (ItemKind::Review | ItemKind::Waiting, Some(a)) => {
+            e.read::<crate::model::Decision>(Collection::Decisions, a)?;
+        }
+        (ItemKind::Term, Some(a)) => {
+            let (role, member) = agenda::term_parts(a).ok_or_else(|| {
+                EditError::Invalid("A role term names a role and a member.".into())
+            })?;
+            e.read::<crate::model::Role>(Collection::Roles, role)?;
+            e.read::<Member>(Collection::Members, member)?;
+        }
+    }
+    let meeting: Meeting = e.read(Collection::Meetings, id)?;
+    if about.is_some()
+        && meeting
+            .agenda
+            .values()
+            .any(|i| i.kind == kind && i.about.as_deref() == about)
+    {
+        return Err(EditError::Invalid("That is on the agenda already.".into()));
+    }
+    let position = meeting
+        .agenda
+        .values()
+        .map(|i| i.position)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let item = AgendaItem {
+        id: item_id.to_string(),
+        position,
+        kind,
+        about: about.map(str::to_string),
+        text: autosurgeon::Text::with_value(text.trim()),
+        notes: autosurgeon::Text::default(),
+        outcome: None,
+        produced: Vec::new(),
+    };
+    e.put_nested(Collection::Meetings, id, &["agenda"], item_id, &item)
 }
 
 /// Adds `link` to `links` unless it is there.
@@ -204,45 +280,25 @@ impl TeamDocument {
         text: &str,
     ) -> Result<String, EditError> {
         check_prose("agenda item", text)?;
-        if about.is_none() && text.trim().is_empty() {
-            return Err(EditError::Invalid(
-                "Say what the agenda item is about.".into(),
-            ));
-        }
         let item_id = new_id('i');
-        self.change(stamp, |e| {
-            if kind == ItemKind::Tension {
-                let t: Tension = e.read(Collection::Tensions, about.unwrap_or_default())?;
-                if t.status == TensionStatus::Open {
-                    e.put_field(
-                        Collection::Tensions,
-                        &t.id,
-                        "status",
-                        &TensionStatus::OnAgenda,
-                    )?;
-                }
-            }
-            let meeting: Meeting = e.read(Collection::Meetings, id)?;
-            let position = meeting
-                .agenda
-                .values()
-                .map(|i| i.position)
-                .max()
-                .unwrap_or(0)
-                + 1;
-            let item = AgendaItem {
-                id: item_id.clone(),
-                position,
-                kind,
-                about: about.map(str::to_string),
-                text: autosurgeon::Text::with_value(text.trim()),
-                notes: autosurgeon::Text::default(),
-                outcome: None,
-                produced: Vec::new(),
-            };
-            e.put_nested(Collection::Meetings, id, &["agenda"], &item_id, &item)
-        })?;
+        self.change(stamp, |e| put_item(e, id, &item_id, kind, about, text))?;
         Ok(item_id)
+    }
+
+    /// Adds several items at once (the suggestions a person took), in one
+    /// change: all of them or, if one cannot be added, none.
+    pub fn add_agenda_items(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        items: &[(ItemKind, String)],
+    ) -> Result<usize, EditError> {
+        self.change(stamp, |e| {
+            for (kind, about) in items {
+                put_item(e, id, &new_id('i'), *kind, Some(about), "")?;
+            }
+            Ok(items.len())
+        })
     }
 
     /// The notes taken on one agenda item, character by character.
