@@ -567,5 +567,38 @@ fn a_member_page_counts_what_they_did() {
     assert_eq!(contributions::of(&team, &ids[0]).given, 1);
 }
 
+#[test]
+fn not_today_passes_the_turn_to_someone_who_is_not_the_other_role() {
+    let (mut doc, ids) = team_of(4);
+    let s = stamp(&ids[0]);
+    // One meeting so that everyone has been once and may be proposed.
+    let first = doc
+        .plan_meeting(&s, "2026-11-01", MeetingKind::Tactical)
+        .unwrap();
+    doc.hold_meeting(&s, &first).unwrap();
+    for declining in [0, 1] {
+        let m = doc.plan_meeting(&s, TODAY, MeetingKind::Tactical).unwrap();
+        let planned = doc.team().unwrap().meetings[&m].clone();
+        let (f, n) = (
+            planned.facilitator.clone().unwrap(),
+            planned.note_taker.clone().unwrap(),
+        );
+        let who = if declining == 0 { &f } else { &n };
+        doc.decline_turn(&s, &m, who).unwrap();
+        let after = doc.team().unwrap().meetings[&m].clone();
+        assert!(after.declined.contains(who));
+        let (f2, n2) = (after.facilitator.unwrap(), after.note_taker.unwrap());
+        assert_ne!(f2, n2, "two different people");
+        assert_ne!(&f2, who);
+        assert_ne!(&n2, who);
+        // The one who did not decline keeps their role.
+        if declining == 0 {
+            assert_eq!(n2, n);
+        } else {
+            assert_eq!(f2, f);
+        }
+    }
+}
+
 #[allow(dead_code)]
 fn unused(_: Team, _: Member) {}

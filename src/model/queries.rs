@@ -104,6 +104,18 @@ pub fn owner_label(team: &Team, owner: &Owner) -> String {
     }
 }
 
+/// The people an owner stands for: the member, or who holds the role.
+pub fn owner_people(team: &Team, owner: &Owner) -> Vec<String> {
+    match owner {
+        Owner::Member(id) => vec![id.clone()],
+        Owner::Role(id) => team
+            .roles
+            .get(id)
+            .map(|r| r.fillers.keys().cloned().collect())
+            .unwrap_or_default(),
+    }
+}
+
 /// Active members first, then by name.
 pub fn sorted_members(team: &Team) -> Vec<&Member> {
     let mut v: Vec<&Member> = team.members.values().collect();
@@ -232,4 +244,38 @@ pub fn candidates<'a>(team: &'a Team, role: &Role) -> Vec<Candidate<'a>> {
     // Stable: ties keep the order by name.
     out.sort_by_key(|c| std::cmp::Reverse(c.matching.len()));
     out
+}
+
+/// How a link to another record is named ("Decision: Weekly releases",
+/// "Advice from Bo on Weekly releases").
+pub fn link_label(team: &Team, link: &super::tension::Link) -> String {
+    use super::enums::LinkKind;
+    let decision = |id: &str| {
+        team.decisions
+            .get(id)
+            .map_or("a decision no longer in this team", |d| d.title.as_str())
+            .to_string()
+    };
+    let member = |id: &str| team.member_name(id).unwrap_or("someone").to_string();
+    let role = |id: &str| {
+        team.roles
+            .get(id)
+            .map_or("a role no longer in this team", |r| r.name.as_str())
+            .to_string()
+    };
+    let (first, second) = link.id.split_once('/').unwrap_or((&link.id, ""));
+    match link.kind {
+        LinkKind::Decision => format!("Decision: {}", decision(&link.id)),
+        LinkKind::Role => format!("Role: {}", role(&link.id)),
+        LinkKind::Meeting => match team.meetings.get(&link.id) {
+            Some(m) => m.title(),
+            None => "A meeting no longer in this team".to_string(),
+        },
+        LinkKind::Tension => match team.tensions.get(&link.id) {
+            Some(t) => format!("Tension: {}", t.title()),
+            None => "A tension no longer in this team".to_string(),
+        },
+        LinkKind::Advice => format!("Advice from {} on {}", member(second), decision(first)),
+        LinkKind::RoleTerm => format!("{} as {}", member(second), role(first)),
+    }
 }

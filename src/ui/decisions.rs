@@ -8,12 +8,13 @@ use super::{
     conflicts::ConflictsBox,
     fields::{join_tags, DateField, LocalInput, SelectField, TextField},
     filters::FilterBar,
+    recognise::Recognise,
     state::{AppState, Screen},
     workflow::{Consultation, GoalsAndLinks, Objections, RightsNote},
 };
 use crate::model::{
     edits::{split_tags, DecisionField, DecisionText},
-    queries, rights, Collection, Decision, DecisionStatus, Method, Owner,
+    queries, rights, Collection, Decision, DecisionStatus, Link, LinkKind, Method, Owner,
 };
 
 /// How many decisions are listed at first, and added by "Show more".
@@ -213,6 +214,12 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                         on_input=Callback::new(move |v: String| set(DecisionField::Tags(split_tags(&v))))
                     />
                 </div>
+                <Recognise label="Recognise who made this decision"
+                    for_what=Some(Link { kind: LinkKind::Decision, id: id.get_value() })
+                    suggest=Signal::derive(move || state.team.with(|t| {
+                        let Some(t) = t else { return Vec::new() };
+                        decision.with(|d| d.as_ref().and_then(Decision::owner).map(|o| queries::owner_people(t, &o)).unwrap_or_default())
+                    })) />
             </Show>
         </section>
     }

@@ -4,13 +4,15 @@
 use leptos::{ev::SubmitEvent, prelude::*};
 
 use super::{
+    agenda::Agenda,
     browser,
-    fields::{field_id, LocalInput, SelectField, TextField},
+    fields::{field_id, SelectField},
+    recognise::Recognise,
     state::{AppState, Screen},
 };
 use crate::model::{
-    edits::MeetingRole, rotation, Attendance, ItemKind, ItemOutcome, Link, LinkKind, Meeting,
-    MeetingKind, MeetingStatus, TensionStatus,
+    edits::MeetingRole, queries, rotation, Attendance, ItemOutcome, Link, LinkKind, Meeting,
+    MeetingKind, MeetingStatus,
 };
 
 fn member_options(state: AppState) -> Vec<(String, String)> {
@@ -55,17 +57,30 @@ pub fn MeetingsList() -> impl IntoView {
                         .values()
                         .filter(|i| i.outcome == Some(ItemOutcome::Processed))
                         .count();
-                    (
-                        m.id.clone(),
-                        m.title(),
-                        format!(
-                            "Facilitator: {}; notes: {}; {} of {} agenda items processed",
-                            name(&m.facilitator),
-                            name(&m.note_taker),
-                            done,
-                            m.agenda.len()
-                        ),
-                    )
+                    let made: Vec<String> = m
+                        .items()
+                        .into_iter()
+                        .flat_map(|i| &i.produced)
+                        .map(|l| queries::link_label(t, l))
+                        .collect();
+                    let mut meta = format!(
+                        "Facilitator: {}; notes: {}; {} of {} agenda items processed",
+                        name(&m.facilitator),
+                        name(&m.note_taker),
+                        done,
+                        m.agenda.len()
+                    );
+                    if !made.is_empty() {
+                        let more = made.len().saturating_sub(3);
+                        meta.push_str(&format!(
+                            "; came of it: {}",
+                            made[..made.len().min(3)].join("; ")
+                        ));
+                        if more > 0 {
+                            meta.push_str(&format!(" and {more} more"));
+                        }
+                    }
+                    (m.id.clone(), m.title(), meta)
                 })
                 .collect::<Vec<_>>()
         })
@@ -143,22 +158,54 @@ pub fn MeetingEditor(id: String) -> impl IntoView {
                         <SelectField label="Facilitator" options=Signal::derive(move || member_options(state)) value=person(|m| m.facilitator.clone())
                             on_change=Callback::new(move |v: String| set_role(MeetingRole::Facilitator(Some(v).filter(|v| !v.is_empty())))) />
                         <p class="meta">{why(|p| p.facilitator.as_ref())}</p>
+                        <NotToday id=id who=person(|m| m.facilitator.clone()) held=Signal::derive(held) />
                     </div>
                     <div>
                         <SelectField label="Note-taker" options=Signal::derive(move || member_options(state)) value=person(|m| m.note_taker.clone())
                             on_change=Callback::new(move |v: String| set_role(MeetingRole::NoteTaker(Some(v).filter(|v| !v.is_empty())))) />
                         <p class="meta">{why(|p| p.note_taker.as_ref())}</p>
+                        <NotToday id=id who=person(|m| m.note_taker.clone()) held=Signal::derive(held) />
                     </div>
                 </div>
                 <Attendees id=id />
                 <Agenda id=id />
-                {move || (!held()).then(|| view! {
-                    <button type="button" class="primary" on:click=move |_| {
-                        state.edit(|doc, s| doc.hold_meeting(s, &id.get_value()));
-                    }>"Mark as held"</button>
-                })}
+                <div class="actions">
+                    {move || (!held()).then(|| view! {
+                        <button type="button" class="primary" on:click=move |_| {
+                            state.edit(|doc, s| doc.hold_meeting(s, &id.get_value()));
+                        }>"Mark as held"</button>
+                    })}
+                    <Recognise label="Recognise who led it"
+                        for_what=Some(Link { kind: LinkKind::Meeting, id: id.get_value() })
+                        suggest=Signal::derive(move || meeting.with(|m| m.as_ref().map(|m| m.facilitator.iter().chain(&m.note_taker).cloned().collect()).unwrap_or_default())) />
+                </div>
             </Show>
         </section>
+    }
+}
+
+/// "Not today": the person proposed passes their turn (not counted as
+/// served) and the next in turn is proposed.
+#[component]
+fn NotToday(id: StoredValue<String>, who: Signal<String>, held: Signal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = move || {
+        let w = who.get();
+        state.team.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.member_name(&w))
+                .map(str::to_string)
+        })
+    };
+    move || {
+        (!held.get()).then(name).flatten().map(|n| {
+            view! {
+                <button type="button" class="link" on:click=move |_| {
+                    let w = who.get_untracked();
+                    state.edit(|doc, s| doc.decline_turn(s, &id.get_value(), &w));
+                }>{format!("Not today, {n}")}</button>
+            }
+        })
     }
 }
 
@@ -172,7 +219,7 @@ fn Attendees(id: StoredValue<String>) -> impl IntoView {
             let Some(m) = t.meetings.get(&id.get_value()) else {
                 return Vec::new();
             };
-            crate::model::queries::active_member_choices(t)
+            queries::active_member_choices(t)
                 .into_iter()
                 .map(|(mid, name)| {
                     let a = m
@@ -212,176 +259,4 @@ fn Attendees(id: StoredValue<String>) -> impl IntoView {
             </ul>
         </fieldset>
     }
-}
-
-#[component]
-fn Agenda(id: StoredValue<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let free = RwSignal::new(String::new());
-    let tension = RwSignal::new(String::new());
-    let open_tensions = Signal::derive(move || {
-        state.team.with(|t| {
-            let Some(t) = t else { return Vec::new() };
-            let mut v: Vec<(String, String)> = t
-                .tensions
-                .values()
-                .filter(|x| x.status == TensionStatus::Open)
-                .map(|x| (x.id.clone(), x.title().to_string()))
-                .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
-            std::iter::once((String::new(), "Choose an open tension…".to_string()))
-                .chain(v)
-                .collect()
-        })
-    });
-    let add_tension = move |_| {
-        let t = tension.get_untracked();
-        if t.is_empty() {
-            return;
-        }
-        if state
-            .edit(|doc, s| doc.add_agenda_item(s, &id.get_value(), ItemKind::Tension, Some(&t), ""))
-            .is_some()
-        {
-            tension.set(String::new());
-        }
-    };
-    let add_free = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let text = free.get_untracked();
-        if state
-            .edit(|doc, s| doc.add_agenda_item(s, &id.get_value(), ItemKind::Free, None, &text))
-            .is_some()
-        {
-            free.set(String::new());
-        }
-    };
-    let items = move || {
-        state.team.with(|t| {
-            let Some(t) = t else { return Vec::new() };
-            let Some(m) = t.meetings.get(&id.get_value()) else {
-                return Vec::new();
-            };
-            m.items()
-                .into_iter()
-                .map(|i| {
-                    let title = match (i.kind, i.about.as_deref()) {
-                        (ItemKind::Tension, Some(x)) => t
-                            .tensions
-                            .get(x)
-                            .map(|x| format!("Tension: {}", x.title()))
-                            .unwrap_or_else(|| "Tension".to_string()),
-                        _ => i.text.as_str().to_string(),
-                    };
-                    (i.id.clone(), title, i.outcome)
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <section class="card" aria-labelledby="agenda-heading">
-            <h3 id="agenda-heading">"Agenda"</h3>
-            <ol class="agenda" aria-label="Agenda">
-                <For each=items key=|(iid, _, outcome)| (iid.clone(), *outcome) let:row>
-                    <AgendaRow meeting=id item=row.0 title=row.1 outcome=row.2 />
-                </For>
-            </ol>
-            <div class="add-row">
-                <SelectField label="Open tension" options=open_tensions value=Signal::derive(move || tension.get()) on_change=Callback::new(move |v| tension.set(v)) />
-                <button type="button" on:click=add_tension>"Add tension to agenda"</button>
-            </div>
-            <form class="add-row" on:submit=add_free>
-                <LocalInput label="Other agenda item" value=free />
-                <button type="submit">"Add item"</button>
-            </form>
-        </section>
-    }
-}
-
-#[component]
-fn AgendaRow(
-    meeting: StoredValue<String>,
-    item: String,
-    title: String,
-    outcome: Option<ItemOutcome>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let item = StoredValue::new(item);
-    let notes = Signal::derive(move || {
-        state.team.with(|t| {
-            t.as_ref()
-                .and_then(|t| t.meetings.get(&meeting.get_value()))
-                .and_then(|m| m.agenda.get(&item.get_value()))
-                .map(|i| i.notes.as_str().to_string())
-                .unwrap_or_default()
-        })
-    });
-    let mark = move |o: ItemOutcome| {
-        state.edit(|doc, s| doc.set_item_outcome(s, &meeting.get_value(), &item.get_value(), o));
-    };
-    let decide = move |_| {
-        let title = title_for_decision(state, meeting, item);
-        let made = state.edit(|doc, s| {
-            let d = doc.add_decision(s, &title)?;
-            doc.link_item(
-                s,
-                &meeting.get_value(),
-                &item.get_value(),
-                Link {
-                    kind: LinkKind::Decision,
-                    id: d.clone(),
-                },
-            )?;
-            Ok(d)
-        });
-        if let Some(d) = made {
-            state.screen.set(Screen::Decision(d));
-        }
-    };
-    view! {
-        <li class="agenda-item">
-            <h4>{title}</h4>
-            {outcome.map(|o| view! { <span class="badge">{o.label()}</span> })}
-            <TextField label="Notes" multiline=true value=notes
-                on_input=Callback::new(move |v: String| {
-                    state.edit(|doc, s| doc.set_item_notes(s, &meeting.get_value(), &item.get_value(), &v));
-                }) />
-            <div class="actions">
-                <button type="button" on:click=move |_| mark(ItemOutcome::Processed)>"Processed"</button>
-                <button type="button" on:click=move |_| mark(ItemOutcome::Deferred)>"Deferred"</button>
-                <button type="button" on:click=decide>"Make a decision from this"</button>
-            </div>
-        </li>
-    }
-}
-
-/// A decision made from an agenda item starts with its words.
-fn title_for_decision(
-    state: AppState,
-    meeting: StoredValue<String>,
-    item: StoredValue<String>,
-) -> String {
-    state
-        .team
-        .with_untracked(|t| {
-            let t = t.as_ref()?;
-            let i = t
-                .meetings
-                .get(&meeting.get_value())?
-                .agenda
-                .get(&item.get_value())?;
-            match (i.kind, i.about.as_deref()) {
-                (ItemKind::Tension, Some(x)) => t.tensions.get(x).map(|x| x.title().to_string()),
-                _ => Some(
-                    i.text
-                        .as_str()
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                ),
-            }
-        })
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "Decision from a meeting".to_string())
 }

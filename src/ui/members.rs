@@ -6,9 +6,11 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{join_tags, LocalInput, TextField},
+    recognise::Recognise,
     state::{AppState, Screen},
 };
 use crate::model::{
+    contributions,
     edits::{split_tags, MemberField},
     queries, Collection, Member,
 };
@@ -104,52 +106,123 @@ pub fn MemberEditor(id: String) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="member-heading">
-            <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Members)>"← All members"</button>
-            <Show when=move || member.with(Option::is_some) fallback=|| view! { <p>"This member is not in the team."</p> }>
-                <h2 id="member-heading">{move || member.with(|m| m.as_ref().map(|m| m.name.clone()))}</h2>
-                <ConflictsBox collection=Collection::Members id=id.get_value() />
-                <div class="card">
-                    <TextField label="Name" value=field(|m| m.name.clone()) on_input=Callback::new(move |v| set(MemberField::Name(v))) />
-                    <TextField
-                        label="Expertise"
-                        hint="Separate with commas, e.g. finance, facilitation"
-                        value=field(|m| join_tags(&m.expertise))
-                        on_input=Callback::new(move |v: String| set(MemberField::Expertise(split_tags(&v))))
-                    />
-                    <p class="meta">{move || member.with(|m| m.as_ref().map(|m| format!("Joined on {}", m.joined_on)))}</p>
-                    {move || {
-                        let left = member.with(|m| m.as_ref().and_then(|m| m.left_on.clone()));
-                        match left {
-                            Some(day) => view! {
-                                <p class="meta">{format!("Left the team on {day}")}</p>
-                                <button type="button" on:click=move |_| set(MemberField::LeftOn(None))>"Mark as back in the team"</button>
-                            }.into_any(),
-                            None => view! {
-                                <button type="button" on:click=move |_| set(MemberField::LeftOn(Some(browser::today())))>"Mark as left the team"</button>
-                            }.into_any(),
-                        }
-                    }}
-                </div>
-                <div class="card">
-                    <h3>"Roles held"</h3>
-                    <ul class="plain">
+            <section aria-labelledby="member-heading">
+                <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Members)>"← All members"</button>
+                <Show when=move || member.with(Option::is_some) fallback=|| view! { <p>"This member is not in the team."</p> }>
+                    <h2 id="member-heading">{move || member.with(|m| m.as_ref().map(|m| m.name.clone()))}</h2>
+                    <ConflictsBox collection=Collection::Members id=id.get_value() />
+                    <div class="card">
+                        <TextField label="Name" value=field(|m| m.name.clone()) on_input=Callback::new(move |v| set(MemberField::Name(v))) />
+                        <TextField
+                            label="Expertise"
+                            hint="Separate with commas, e.g. finance, facilitation"
+                            value=field(|m| join_tags(&m.expertise))
+                            on_input=Callback::new(move |v: String| set(MemberField::Expertise(split_tags(&v))))
+                        />
+                        <p class="meta">{move || member.with(|m| m.as_ref().map(|m| format!("Joined on {}", m.joined_on)))}</p>
                         {move || {
-                            let list = roles();
-                            if list.is_empty() {
-                                view! { <li>"None"</li> }.into_any()
-                            } else {
-                                list.into_iter()
-                                    .map(|(rid, name)| view! {
-                                        <li><button type="button" class="link" on:click=move |_| state.screen.set(Screen::Role(rid.clone()))>{name}</button></li>
-                                    })
-                                    .collect_view()
-                                    .into_any()
+                            let left = member.with(|m| m.as_ref().and_then(|m| m.left_on.clone()));
+                            match left {
+                                Some(day) => view! {
+                                    <p class="meta">{format!("Left the team on {day}")}</p>
+                                    <button type="button" on:click=move |_| set(MemberField::LeftOn(None))>"Mark as back in the team"</button>
+                                }.into_any(),
+                                None => view! {
+                                    <button type="button" on:click=move |_| set(MemberField::LeftOn(Some(browser::today())))>"Mark as left the team"</button>
+                                }.into_any(),
                             }
                         }}
+                    </div>
+    <Contributions id=id />
+                    <div class="card">
+                        <h3>"Roles held"</h3>
+                        <ul class="plain">
+                            {move || {
+                                let list = roles();
+                                if list.is_empty() {
+                                    view! { <li>"None"</li> }.into_any()
+                                } else {
+                                    list.into_iter()
+                                        .map(|(rid, name)| view! {
+                                            <li><button type="button" class="link" on:click=move |_| state.screen.set(Screen::Role(rid.clone()))>{name}</button></li>
+                                        })
+                                        .collect_view()
+                                        .into_any()
+                                }
+                            }}
+                        </ul>
+                    </div>
+                </Show>
+            </section>
+        }
+}
+
+/// Recognitions listed on a member's page; the rest are counted.
+const RECOGNITIONS_SHOWN: usize = 10;
+
+/// What the member did for the team's leadership, and the recognition
+/// they received.
+#[component]
+fn Contributions(id: StoredValue<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let summary = Memo::new(move |_| {
+        state.team.with(|t| {
+            let t = t.as_ref()?;
+            let name = t.member_name(&id.get_value())?.to_string();
+            let c = contributions::of(t, &id.get_value());
+            let counts = vec![
+                ("Meetings facilitated", c.facilitated),
+                ("Meetings minuted", c.took_notes),
+                ("Tensions raised", c.tensions_raised),
+                ("Decisions advised on", c.advice_given),
+                ("Recognition given", c.given),
+            ];
+            let received: Vec<(String, String, String)> = c
+                .received
+                .iter()
+                .take(RECOGNITIONS_SHOWN)
+                .map(|r| {
+                    let from = t.member_name(&r.from).unwrap_or("Someone who left");
+                    let others: Vec<&str> =
+                        r.to.iter()
+                            .filter(|m| **m != id.get_value())
+                            .filter_map(|m| t.member_name(m))
+                            .collect();
+                    let mut meta = format!("From {from}, {}", r.date);
+                    if !others.is_empty() {
+                        meta.push_str(&format!(", with {}", others.join(", ")));
+                    }
+                    if let Some(l) = &r.for_what {
+                        meta.push_str(&format!(" \u{b7} for {}", queries::link_label(t, l)));
+                    }
+                    (r.id.clone(), r.words.as_str().to_string(), meta)
+                })
+                .collect();
+            Some((name, counts, received, c.received.len()))
+        })
+    });
+    move || {
+        summary.get().map(|(name, counts, received, total)| {
+            let more = total - received.len();
+            view! {
+                <div class="card">
+                    <h3>"Contributions to leadership"</h3>
+                    <dl class="counts">
+                        {counts.into_iter().map(|(l, n)| view! { <div><dt>{l}</dt><dd>{n}</dd></div> }).collect_view()}
+                    </dl>
+                    <h4>{format!("Recognition received ({total})")}</h4>
+                    {received.is_empty().then(|| view! { <p class="meta">"None yet."</p> })}
+                    <ul class="plain recognitions" aria-label="Recognition received">
+                        {received.into_iter().map(|(_, words, meta)| view! {
+                            <li><p class="pre">{words}</p><p class="meta">{meta}</p></li>
+                        }).collect_view()}
                     </ul>
+                    {(more > 0).then(|| view! { <p class="meta">{format!("and {more} earlier")}</p> })}
+                    {move || (state.me.get().as_deref() != Some(id.get_value().as_str())).then(|| view! {
+                        <Recognise label=format!("Recognise {name}") for_what=None suggest=Signal::stored(vec![id.get_value()]) />
+                    })}
                 </div>
-            </Show>
-        </section>
+            }
+        })
     }
 }

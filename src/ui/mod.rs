@@ -1,6 +1,7 @@
 //! The screens, in Leptos. They read the team through [`state::AppState`]
 //! and change it only through its `edit`, which persists every change.
 
+mod agenda;
 mod browser;
 mod conflicts;
 mod decisions;
@@ -13,6 +14,7 @@ mod members;
 mod notice;
 mod offline;
 mod overview;
+mod recognise;
 mod record;
 mod roles;
 mod screen;

@@ -6,11 +6,12 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{field_id, join_lines, join_tags, DateField, LocalInput, TextField},
+    recognise::Recognise,
     state::{AppState, Screen},
 };
 use crate::model::{
     edits::{split_lines, split_tags, RoleField},
-    queries, Collection, Role, RoleStatus,
+    queries, Collection, Link, LinkKind, Role, RoleStatus,
 };
 
 #[component]
@@ -233,6 +234,9 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                                     <button type="button" aria-label=remove_label on:click=move |_| {
                                         state.edit(|doc, s| doc.remove_filler(s, &id.get_value(), &mid.get_value(), &browser::today()));
                                     }>"Step down"</button>
+                                    <Recognise label=format!("Recognise {name}")
+                                        for_what=Some(Link { kind: LinkKind::RoleTerm, id: format!("{}/{}", id.get_value(), mid.get_value()) })
+                                        suggest=Signal::stored(vec![mid.get_value()]) />
                                 </li>
                             }
                         })

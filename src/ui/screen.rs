@@ -28,8 +28,9 @@ impl Screen {
             Collection::Decisions => Screen::Decision(id),
             Collection::Meetings => Screen::Meeting(id),
             Collection::Tensions => Screen::Tensions,
-            // Recognitions have no screen of their own yet.
-            Collection::Recognitions => Screen::Overview,
+            // A recognition is read on its recipients' pages; which one is
+            // not known from the id alone.
+            Collection::Recognitions => Screen::Members,
         }
     }
 }

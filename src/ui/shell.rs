@@ -13,7 +13,7 @@ use super::{
     roles::{RoleEditor, RolesList},
     share::{ImportResult, PendingTeamPrompt},
     state::{AppState, Screen},
-    tensions::TensionsList,
+    tensions::{RaiseFromHeader, TensionsList},
     who_decides::WhoDecides,
 };
 
@@ -39,6 +39,7 @@ pub fn TeamShell() -> impl IntoView {
             <div class="topbar-row controls">
                 <WhoAmI />
                 <TeamSwitcher />
+                <RaiseFromHeader />
             </div>
             <SectionNav />
         </header>

@@ -5,12 +5,14 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use super::{
     browser,
     fields::{LocalInput, SelectField},
-    state::AppState,
+    recognise::Recognise,
+    state::{AppState, Notice},
 };
-use crate::model::{TensionKind, TensionStatus};
+use crate::model::{Link, LinkKind, TensionKind, TensionStatus};
 
+/// The form that raises a tension; `raised` runs after it was.
 #[component]
-pub fn TensionsList() -> impl IntoView {
+pub fn RaiseTension(#[prop(optional)] raised: Option<Callback<()>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(TensionKind::Operational.as_str().to_string());
@@ -24,9 +26,47 @@ pub fn TensionsList() -> impl IntoView {
             .is_some()
         {
             text.set(String::new());
+            if let Some(r) = raised {
+                r.run(());
+            }
         }
     };
     let kinds = TensionKind::choices();
+    view! {
+        <form class="card" on:submit=raise aria-label="Raise a tension">
+            <LocalInput label="Tension" hint="A gap you sense between how things are and how they could be" multiline=true value=text />
+            <SelectField label="Kind of tension" options=Signal::derive(move || kinds.clone()) value=Signal::derive(move || kind.get()) on_change=Callback::new(move |v| kind.set(v)) />
+            <button type="submit" class="primary">"Raise tension"</button>
+        </form>
+    }
+}
+
+/// "Raise a tension" in the header: from any screen, without leaving it.
+#[component]
+pub fn RaiseFromHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = RwSignal::new(false);
+    let raised = Callback::new(move |_| {
+        open.set(false);
+        state.say(Notice::Info(
+            "Tension raised; it is listed under Tensions.".into(),
+        ));
+    });
+    view! {
+        <div class="raise-header">
+            <button type="button" aria-expanded=move || open.get().to_string() aria-controls="raise-header-form" on:click=move |_| open.update(|o| *o = !*o)>"Raise a tension"</button>
+            <Show when=move || open.get()>
+                <div id="raise-header-form" class="raise-popover">
+                    <RaiseTension raised=raised />
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+pub fn TensionsList() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let rows = move |open: bool| {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
@@ -60,6 +100,7 @@ pub fn TensionsList() -> impl IntoView {
                         meta,
                         x.status,
                         x.created_at,
+                        x.raised_by.clone(),
                     )
                 })
                 .collect();
@@ -71,15 +112,18 @@ pub fn TensionsList() -> impl IntoView {
     let list = move |open: bool, label: &'static str| {
         view! {
             <ul class="cards" aria-label=label>
-                {move || rows(open).into_iter().map(|(id, title, body, meta, status, _)| {
+                {move || rows(open).into_iter().map(|(id, title, body, meta, status, _, by)| {
                     let id = StoredValue::new(id);
                     let reason = RwSignal::new(String::new());
                     let can_drop = matches!(status, TensionStatus::Open | TensionStatus::OnAgenda);
+                    let for_what = Some(Link { kind: LinkKind::Tension, id: id.get_value() });
+                    let by: Vec<String> = by.into_iter().collect();
                     view! {
                         <li class="card">
                             <h3>{title}</h3>
                             {(!body.trim().is_empty()).then(|| view! { <p class="purpose pre">{body}</p> })}
                             <p class="meta">{meta}</p>
+                            <Recognise label="Recognise who raised it" for_what=for_what suggest=Signal::stored(by) />
                             {can_drop.then(|| view! {
                                 <form class="add-row" on:submit=move |ev: SubmitEvent| {
                                     ev.prevent_default();
@@ -99,11 +143,7 @@ pub fn TensionsList() -> impl IntoView {
     view! {
         <section aria-labelledby="tensions-heading">
             <h2 id="tensions-heading">"Tensions"</h2>
-            <form class="card" on:submit=raise aria-label="Raise a tension">
-                <LocalInput label="Tension" hint="A gap you sense between how things are and how they could be" multiline=true value=text />
-                <SelectField label="Kind of tension" options=Signal::derive(move || kinds.clone()) value=Signal::derive(move || kind.get()) on_change=Callback::new(move |v| kind.set(v)) />
-                <button type="submit" class="primary">"Raise tension"</button>
-            </form>
+            <RaiseTension />
             <h3>"Open"</h3>
             {list(true, "Open tensions")}
             <h3>"Processed or dropped"</h3>

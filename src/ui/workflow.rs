@@ -7,11 +7,12 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use super::{
     browser,
     fields::field_id,
+    recognise::Recognise,
     state::{AppState, Notice, Screen},
 };
 use crate::model::{
     rights::{can_decide, suggest_consultees},
-    Decision, DecisionStatus, Resolution, Stance,
+    Decision, DecisionStatus, Link, LinkKind, Resolution, Stance,
 };
 
 /// Reads the decision `id` from the team, for views that follow it.
@@ -183,6 +184,9 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
                     <span class="badge">{st.label()}</span>
                     <span class="meta">{format!(" on {}", c.answered_on.clone().unwrap_or_default())}</span>
                     <p>{c.advice.as_str().to_string()}</p>
+                    <Recognise label=format!("Recognise {}'s advice", name_of(state, &mid.get_value()))
+                        for_what=Some(Link { kind: LinkKind::Advice, id: format!("{}/{}", did.get_value(), mid.get_value()) })
+                        suggest=Signal::stored(vec![mid.get_value()]) />
                 }.into_any(),
                 None => view! { <span class="badge warn">{format!("Asked on {}, not answered yet", c.asked_on)}</span> }.into_any(),
             })}

@@ -255,14 +255,23 @@ impl TeamDocument {
                     m.declined.push(member.to_string());
                 }
                 let proposal = rotation::propose_for(&team, m);
+                // The next in turn, never whoever holds the other role.
+                let picks: Vec<String> = [proposal.facilitator, proposal.note_taker]
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.member)
+                    .collect();
+                let next = |other: &Option<String>| {
+                    picks
+                        .iter()
+                        .find(|p| other.as_deref() != Some(p.as_str()))
+                        .cloned()
+                };
                 if m.facilitator.as_deref() == Some(member) {
-                    m.facilitator = proposal.facilitator.map(|p| p.member);
+                    m.facilitator = next(&m.note_taker);
                 }
                 if m.note_taker.as_deref() == Some(member) {
-                    m.note_taker = proposal
-                        .note_taker
-                        .map(|p| p.member)
-                        .filter(|n| m.facilitator.as_deref() != Some(n));
+                    m.note_taker = next(&m.facilitator);
                 }
                 Ok(())
             })
