@@ -80,3 +80,42 @@ test('tensions and meetings are read and written by the official Automerge libra
   await section(page, 'Meetings');
   await expect(page.getByRole('list', { name: 'Planned meetings' }).getByRole('button', { name: 'Retrospective meeting, 2026-12-15' })).toBeVisible();
 });
+
+test('recognitions are read and written by the official Automerge library', async ({ page }) => {
+  await createTeam(page, { team: 'Platform', me: 'Ana' });
+  await addMember(page, 'Bo');
+  await page.getByRole('list', { name: 'Members' }).getByRole('button', { name: 'Bo', exact: true }).click();
+  await page.getByRole('button', { name: 'Recognise Bo' }).click();
+  const give = page.getByRole('form', { name: 'Give recognition' });
+  await expect(give.getByRole('checkbox', { name: 'Bo' })).toBeChecked();
+  await give.getByLabel('Words of recognition').fill('Kept the retro on time');
+  await give.getByRole('button', { name: 'Give recognition' }).click();
+  await expect(page.getByRole('status')).toContainText('Recognition given to Bo.');
+
+  const { bytes } = await downloadTeamFile(page);
+  const doc = Automerge.load(bytes);
+  const members = Object.values(doc.members);
+  const ana = members.find((m) => str(m.name) === 'Ana');
+  const bo = members.find((m) => str(m.name) === 'Bo');
+  const [given] = Object.values(doc.recognitions);
+  expect(String(given.words)).toBe('Kept the retro on time');
+  expect(str(given.from)).toBe(str(ana.id));
+  expect(given.to.map(str)).toEqual([str(bo.id)]);
+  expect(given.for_what).toBeNull();
+
+  // Another tool records Bo recognising Ana for a meeting; the app shows it.
+  const edited = Automerge.change(doc, (d) => {
+    d.recognitions.k_fromjs000001 = {
+      id: 'k_fromjs000001', from: str(bo.id), to: [str(ana.id)], for_what: null,
+      words: 'Thanks for chairing', date: '2026-12-02', created_at: 0,
+    };
+  });
+  await importFile(page, Automerge.save(edited));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new recognition' })).toBeVisible();
+  await section(page, 'Members');
+  await page.getByRole('list', { name: 'Members' }).getByRole('button', { name: 'Ana', exact: true }).click();
+  const received = page.getByRole('list', { name: 'Recognition received' });
+  await expect(received).toContainText('Thanks for chairing');
+  await expect(received).toContainText('From Bo, 2026-12-02');
+  await expect(page.getByRole('button', { name: 'Recognise Ana' })).toHaveCount(0);
+});
