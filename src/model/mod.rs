@@ -16,6 +16,7 @@ pub mod error;
 pub mod example;
 pub mod filter;
 pub mod ids;
+pub mod insights;
 pub mod kind;
 mod lenient;
 pub mod meeting;
