@@ -9,6 +9,7 @@ mod fields;
 mod filters;
 mod goals;
 mod identity;
+mod insights;
 mod meetings;
 mod members;
 mod notice;

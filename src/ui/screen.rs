@@ -16,6 +16,7 @@ pub enum Screen {
     Meetings,
     Meeting(String),
     Tensions,
+    Insights,
     WhoDecides,
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{
     decisions::{DecisionEditor, DecisionsList},
     fields::field_id,
+    insights::InsightsScreen,
     meetings::{MeetingEditor, MeetingsList},
     members::{MemberEditor, MembersList},
     notice::NoticeBar,
@@ -60,6 +61,7 @@ pub fn TeamShell() -> impl IntoView {
                 Screen::Meetings => view! { <MeetingsList /> }.into_any(),
                 Screen::Meeting(id) => view! { <MeetingEditor id=id /> }.into_any(),
                 Screen::Tensions => view! { <TensionsList /> }.into_any(),
+                Screen::Insights => view! { <InsightsScreen /> }.into_any(),
                 Screen::WhoDecides => view! { <WhoDecides /> }.into_any(),
             }}
         </main>
@@ -100,6 +102,7 @@ fn SectionNav() -> impl IntoView {
                 {item("Meetings", Screen::Meetings)}
                 {item("Tensions", Screen::Tensions)}
                 {item("Who decides?", Screen::WhoDecides)}
+                {item("Insights", Screen::Insights)}
             </ul>
         </nav>
     }
