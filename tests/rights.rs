@@ -471,6 +471,7 @@ mod filters {
             goal: Some("g_1".into()),
             from: Some("2026-01-01".into()),
             to: Some("2026-12-31".into()),
+            review_due: true,
         };
         let q = f.to_query();
         assert!(
@@ -489,7 +490,10 @@ mod filters {
         let t = doc.team().unwrap();
         let count = |q: &str| {
             let f = DecisionFilter::from_query(q);
-            t.decisions.values().filter(|d| f.matches(&t, d)).count()
+            t.decisions
+                .values()
+                .filter(|d| f.matches(&t, d, TODAY))
+                .count()
         };
         assert_eq!(count(""), 12);
         assert_eq!(count("?status=decided&tag=security"), 2);
@@ -516,6 +520,14 @@ mod filters {
             .clone();
         assert_eq!(count(&format!("?goal={goal}")), 2);
         assert_eq!(count("?from=2999-01-01"), 0);
+        let due = roundtable::model::queries::decisions_due_for_review(&t, TODAY).len();
+        assert!(due > 0);
+        assert_eq!(count("?review=due"), due);
+        assert_eq!(
+            count("?review=due&review=later"),
+            due,
+            "an unknown value is left out"
+        );
     }
 
     proptest! {

@@ -23,6 +23,8 @@ pub struct DecisionFilter {
     /// Created or decided on or after / before these dates (`YYYY-MM-DD`).
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Only decisions whose review date has come (as of the day asked).
+    pub review_due: bool,
 }
 
 fn decode(s: &str) -> String {
@@ -134,6 +136,10 @@ impl DecisionFilter {
                     f.to = some();
                     true
                 }
+                "review" if lower == "due" => {
+                    f.review_due = true;
+                    true
+                }
                 _ => false,
             };
             if !used {
@@ -180,6 +186,9 @@ impl DecisionFilter {
         if let Some(d) = &self.to {
             out.push(format!("To: {d}"));
         }
+        if self.review_due {
+            out.push("Due for review".to_string());
+        }
         out
     }
 
@@ -200,6 +209,7 @@ impl DecisionFilter {
         put("goal", self.goal.as_deref());
         put("from", self.from.as_deref());
         put("to", self.to.as_deref());
+        put("review", self.review_due.then_some("due"));
         if parts.is_empty() {
             String::new()
         } else {
@@ -207,7 +217,12 @@ impl DecisionFilter {
         }
     }
 
-    pub fn matches(&self, team: &Team, d: &Decision) -> bool {
+    /// Whether `d` passes every filter in force, `today` being the day
+    /// reviews are due by.
+    pub fn matches(&self, team: &Team, d: &Decision, today: &str) -> bool {
+        if self.review_due && !d.review_due(today) {
+            return false;
+        }
         if self.status.is_some_and(|s| s != d.status) || self.method.is_some_and(|m| m != d.method)
         {
             return false;

@@ -41,7 +41,7 @@ pub fn DecisionsList() -> impl IntoView {
             let filter = state.filter.get();
             queries::sorted_decisions(t)
                 .into_iter()
-                .filter(|d| filter.matches(t, d))
+                .filter(|d| filter.matches(t, d, &today))
                 .map(|d| {
                     let owner = d
                         .owner()

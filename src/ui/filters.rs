@@ -111,6 +111,13 @@ pub fn FilterBar() -> impl IntoView {
                 <SelectField label="Goal" options=goals value=val(|x| x.goal.clone()) on_change=set(|x, v| x.goal = (!v.is_empty()).then_some(v)) />
                 <DateField label="From" value=Signal::derive(move || f.with(|x| x.from.clone())) on_change=Callback::new(move |v| f.update(|x| x.from = v)) />
                 <DateField label="To" value=Signal::derive(move || f.with(|x| x.to.clone())) on_change=Callback::new(move |v| f.update(|x| x.to = v)) />
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || f.with(|x| x.review_due) on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        f.update(|x| x.review_due = on);
+                    } />
+                    "Only those due for review"
+                </label>
             </div>
             <p class="meta" aria-live="polite">
                 {move || {

@@ -11,6 +11,7 @@ use super::{
     share::{ImportCard, ShareCard},
     state::{AppState, Screen},
 };
+use crate::model::filter::DecisionFilter;
 use crate::model::{queries, Team};
 
 #[component]
@@ -68,110 +69,157 @@ pub fn Overview() -> impl IntoView {
 /// How many items of one kind "Needs attention" names.
 const SHOWN_PER_KIND: usize = 5;
 
-/// What needs attention: reviews due, empty roles, ending terms, people
-/// holding many roles.
+/// One kind of thing that needs attention: a few named, all counted, and
+/// where to see the rest.
+struct Group {
+    title: &'static str,
+    items: Vec<(String, Screen)>,
+    all: Option<(String, Screen, bool)>,
+}
+
+/// What needs attention, grouped by kind so a large team's hundreds stay
+/// a few lines: reviews due, edits that disagree, empty roles, ending
+/// terms, people holding many roles.
 #[component]
 fn StandsOut() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = browser::today();
-    let items = move || {
+    let groups = move || {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
-            let mut out: Vec<(String, Screen)> = Vec::new();
-            // A long-lived team can have hundreds due: the most overdue are
-            // named, the rest counted, with the list a click away.
-            let due = queries::decisions_due_for_review(t, &today);
-            if due.len() > SHOWN_PER_KIND {
-                out.push((
-                    format!(
-                        "{} decisions are due for review; the most overdue:",
-                        due.len()
-                    ),
-                    Screen::Decisions,
-                ));
-            }
-            for d in due.into_iter().take(SHOWN_PER_KIND) {
-                out.push((
-                    format!(
-                        "Review due: {} (review by {})",
-                        d.title,
-                        d.review_by.clone().unwrap_or_default()
-                    ),
-                    Screen::Decision(d.id.clone()),
-                ));
-            }
-            for r in queries::empty_roles(t) {
-                out.push((
-                    format!("No one holds the role {}", r.name),
-                    Screen::Role(r.id.clone()),
-                ));
-            }
-            for e in queries::terms_ending(t, &today, queries::TERM_WARNING_DAYS) {
-                let who = t.member_name(&e.member_id).unwrap_or("Someone").to_string();
-                let role = t
-                    .roles
-                    .get(&e.role_id)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_default();
-                let when = if e.days_left < 0 {
-                    format!("ended on {}", e.term_end)
-                } else {
-                    format!("ends on {}", e.term_end)
-                };
-                out.push((
-                    format!("{who}'s term as {role} {when}"),
-                    Screen::Role(e.role_id),
-                ));
-            }
-            state.conflicts.with(|all| {
-                for c in all {
-                    let name = (c.collection.info().title_in)(t, &c.record_id);
-                    let to = Screen::record(c.collection, c.record_id.clone());
-                    out.push((
+            let due: Vec<(String, Screen)> = queries::decisions_due_for_review(t, &today)
+                .into_iter()
+                .map(|d| {
+                    (
                         format!(
-                            "Edits made apart disagree: {} ({})",
-                            name.unwrap_or_default(),
-                            c.field.replace('_', " ")
+                            "{} (review by {})",
+                            d.title,
+                            d.review_by.clone().unwrap_or_default()
                         ),
-                        to,
-                    ));
-                }
+                        Screen::Decision(d.id.clone()),
+                    )
+                })
+                .collect();
+            let n_due = due.len();
+            let conflicts = state.conflicts.with(|all| {
+                all.iter()
+                    .map(|c| {
+                        let name = (c.collection.info().title_in)(t, &c.record_id);
+                        (
+                            format!(
+                                "{} ({})",
+                                name.unwrap_or_default(),
+                                c.field.replace('_', " ")
+                            ),
+                            Screen::record(c.collection, c.record_id.clone()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
             });
-            for (m, n) in queries::members_with_many_roles(t) {
-                out.push((
-                    format!("{} holds {n} roles", m.name),
-                    Screen::Member(m.id.clone()),
-                ));
-            }
-            out
+            let empty = queries::empty_roles(t)
+                .into_iter()
+                .map(|r| (r.name.clone(), Screen::Role(r.id.clone())))
+                .collect();
+            let terms = queries::terms_ending(t, &today, queries::TERM_WARNING_DAYS)
+                .into_iter()
+                .map(|e| {
+                    let who = t.member_name(&e.member_id).unwrap_or("Someone").to_string();
+                    let role = t
+                        .roles
+                        .get(&e.role_id)
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default();
+                    let when = if e.days_left < 0 {
+                        format!("ended on {}", e.term_end)
+                    } else {
+                        format!("ends on {}", e.term_end)
+                    };
+                    (format!("{who} as {role}: {when}"), Screen::Role(e.role_id))
+                })
+                .collect();
+            let many = queries::members_with_many_roles(t)
+                .into_iter()
+                .map(|(m, n)| {
+                    (
+                        format!("{} holds {n} roles", m.name),
+                        Screen::Member(m.id.clone()),
+                    )
+                })
+                .collect();
+            let insights = || Some(("See Insights".to_string(), Screen::Insights, false));
+            vec![
+                Group {
+                    title: "Reviews due",
+                    items: due,
+                    all: Some((
+                        format!("All {n_due} decisions due for review"),
+                        Screen::Decisions,
+                        true,
+                    )),
+                },
+                Group {
+                    title: "Edits made apart disagree",
+                    items: conflicts,
+                    all: None,
+                },
+                Group {
+                    title: "Roles nobody holds",
+                    items: empty,
+                    all: insights(),
+                },
+                Group {
+                    title: "Terms ending",
+                    items: terms,
+                    all: insights(),
+                },
+                Group {
+                    title: "Holding many roles",
+                    items: many,
+                    all: insights(),
+                },
+            ]
+            .into_iter()
+            .filter(|g| !g.items.is_empty())
+            .collect::<Vec<_>>()
         })
+    };
+    let go = move |to: Screen, due_filter: bool| {
+        if due_filter {
+            state.filter.set(DecisionFilter {
+                review_due: true,
+                ..DecisionFilter::default()
+            });
+        }
+        state.screen.set(to);
     };
     view! {
         <section class="card" aria-labelledby="attention-heading">
             <h3 id="attention-heading">"Needs attention"</h3>
             {move || {
-                let list = items();
+                let list = groups();
                 if list.is_empty() {
-                    view! { <p>"Nothing stands out right now: no empty roles, ending terms or reviews due."</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="attention">
-                            {list
-                                .into_iter()
-                                .map(|(text, target)| {
-                                    view! {
-                                        <li>
-                                            <button type="button" class="link" on:click=move |_| state.screen.set(target.clone())>
-                                                {text}
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
+                    return view! { <p>"Nothing stands out right now: no empty roles, ending terms or reviews due."</p> }.into_any();
                 }
+                list.into_iter().map(|g| {
+                    let total = g.items.len();
+                    // The filtered list of reviews is worth a click at any size.
+                    let all = g.all.filter(|(_, _, due)| *due || total > SHOWN_PER_KIND);
+                    view! {
+                        <div class="attention-group">
+                            <h4>{format!("{} ({total})", g.title)}</h4>
+                            <ul class="attention" aria-label=g.title>
+                                {g.items.into_iter().take(SHOWN_PER_KIND).map(|(text, target)| view! {
+                                    <li>
+                                        <button type="button" class="link" on:click=move |_| state.screen.set(target.clone())>{text}</button>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {all.map(|(label, to, due)| view! {
+                                <button type="button" class="link" on:click=move |_| go(to.clone(), due)>{label}</button>
+                            })}
+                        </div>
+                    }
+                }).collect_view().into_any()
             }}
         </section>
     }

@@ -164,6 +164,21 @@ figure('persist_p95_ms', p95(persists), 'ms');
 // The edit itself (document, storage, signals), without waiting for a frame.
 figure('edit_handler_p95_ms', p95(await page.evaluate(() => window.__handled)), 'ms');
 
+// insights_ms: the Insights screen on the large team, from the click to its
+// figures painted; insights_compute_ms is the model's computation alone.
+const insightRuns = [];
+for (let i = 0; i < Math.min(runs, 3); i++) {
+  await page.evaluate(sectionButton('Overview') + '.click()');
+  insightRuns.push(await page.evaluate(`(async () => {
+    const t0 = performance.now();
+    const painted = window.__painted(() => document.querySelector('ul[aria-label="Decisions owned per member"] li'));
+    ${sectionButton('Insights')}.click();
+    return (await painted) - t0;
+  })()`));
+}
+figure('insights_ms', median(insightRuns), 'ms');
+figure('insights_compute_ms', median(await measured('insights')), 'ms');
+
 // merge_week_ms: importing the week of work (a file) into the large team.
 // The import worker's check comes first (merge_week_check_ms: the round
 // trip to the worker, which holds the team already); merge_week_total_ms is

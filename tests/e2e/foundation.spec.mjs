@@ -113,10 +113,20 @@ test('the example team is its own team, with what stands out', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Product Team' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('example team');
   const attention = page.getByRole('region', { name: 'Needs attention' });
-  await expect(attention.getByRole('button', { name: /Review due: Monthly release train/ })).toBeVisible();
-  await expect(attention.getByRole('button', { name: 'No one holds the role Onboarding buddy' })).toBeVisible();
+  // Grouped by kind, each with a count.
+  const due = attention.getByRole('list', { name: 'Reviews due' });
+  await expect(due.getByRole('button', { name: /^Monthly release train/ })).toBeVisible();
+  const dueCount = await due.getByRole('listitem').count();
+  await expect(attention.getByRole('heading', { name: `Reviews due (${dueCount})` })).toBeVisible();
+  await expect(attention.getByRole('list', { name: 'Roles nobody holds' }).getByRole('button', { name: 'Onboarding buddy' })).toBeVisible();
   await shot(page, '06-example-overview');
   const nav = page.getByRole('navigation', { name: 'Sections' });
+  // The reviews due are a filtered list away, and the address says so.
+  await attention.getByRole('button', { name: `All ${dueCount} decisions due for review` }).click();
+  await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(dueCount);
+  await expect(page).toHaveURL(/review=due/);
+  await expect(page.getByLabel('Only those due for review')).toBeChecked();
+  await page.getByLabel('Only those due for review').uncheck();
   await nav.getByRole('button', { name: 'Decisions' }).click();
   await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(12);
   await shot(page, '07-example-decisions');
