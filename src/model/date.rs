@@ -71,3 +71,9 @@ pub fn add_days(s: &str, days: i64) -> Option<String> {
 pub fn from_unix_ms(ms: i64) -> String {
     from_days(ms.div_euclid(86_400_000))
 }
+
+/// The last millisecond of day `s` (UTC): a change made on that day was
+/// made by then.
+pub fn end_of_day_ms(s: &str) -> Option<i64> {
+    Some((to_days(s)? + 1) * 86_400_000 - 1)
+}

@@ -7,6 +7,7 @@ mod editor;
 pub mod guard;
 mod load;
 mod merge;
+mod past;
 mod sync;
 
 use automerge::{
