@@ -270,6 +270,43 @@ impl<K: KeyValue> Session<K> {
         Some(doc.save_after_bytes(heads))
     }
 
+    /// The open team as it was at the end of `day`: `Ok(None)` before it
+    /// began, or with no team open.
+    pub fn team_on(
+        &mut self,
+        day: &str,
+    ) -> Result<Option<crate::model::Team>, crate::model::LoadError> {
+        let _t = self.timer.map(|t| t("past"));
+        match (self.open.as_mut(), crate::model::date::end_of_day_ms(day)) {
+            (Some(open), Some(until)) => open.doc.team_as_of(until),
+            _ => Ok(None),
+        }
+    }
+
+    /// The days on which the open team changed, oldest first.
+    pub fn change_days(&mut self) -> Vec<String> {
+        let Some(open) = self.open.as_mut() else {
+            return Vec::new();
+        };
+        let mut days: Vec<String> = open
+            .doc
+            .history()
+            .into_iter()
+            .map(|(_, secs)| crate::model::date::from_unix_ms(secs.saturating_mul(1000)))
+            .collect();
+        days.sort();
+        days.dedup();
+        days
+    }
+
+    /// Who changed the open team after the end of `day`, as member ids.
+    pub fn authors_since(&mut self, day: &str) -> Vec<String> {
+        match (self.open.as_mut(), crate::model::date::end_of_day_ms(day)) {
+            (Some(open), Some(from)) => open.doc.authors_between(from, i64::MAX),
+            _ => Vec::new(),
+        }
+    }
+
     /// The stored bytes of a team that could not be opened.
     pub fn raw_bytes(&self, team: &str) -> Vec<u8> {
         self.store.raw(team)

@@ -15,6 +15,7 @@ mod members;
 mod notice;
 mod offline;
 mod overview;
+mod past;
 mod recognise;
 mod record;
 mod roles;

@@ -17,6 +17,7 @@ pub enum Screen {
     Meeting(String),
     Tensions,
     Insights,
+    Past,
     WhoDecides,
 }
 

@@ -9,7 +9,11 @@ use super::{
     fields::field_id,
     state::{AppState, Notice, Screen},
 };
-use crate::{model::MAX_DOC_BYTES, session::Payload, share::LINK_CHAT_LIMIT};
+use crate::{
+    model::{changes::ImportSummary, MAX_DOC_BYTES},
+    session::Payload,
+    share::LINK_CHAT_LIMIT,
+};
 
 /// Offers the open team as a downloaded file named for the team and day.
 pub fn download_team_file(state: AppState) {
@@ -229,28 +233,36 @@ pub fn PendingTeamPrompt() -> impl IntoView {
 const NAMED_PER_KIND: usize = 10;
 
 /// Links to what the last import brought.
+/// What a summary names, a few of each kind (a week of a teammate's work
+/// can touch hundreds of records), each with the screen it opens.
+pub fn summary_items(s: &ImportSummary) -> Vec<(String, Option<Screen>)> {
+    let mut items: Vec<(String, Option<Screen>)> = Vec::new();
+    for k in &s.kinds {
+        let info = k.collection.info();
+        let c = k.collection;
+        for (list, adj) in [(&k.new, "new"), (&k.changed, "changed")] {
+            for i in list.iter().take(NAMED_PER_KIND) {
+                let what = format!("{}{} {}", adj[..1].to_uppercase(), &adj[1..], info.one);
+                items.push((
+                    format!("{what}: {}", i.name),
+                    Some(Screen::record(c, i.id.clone())),
+                ));
+            }
+            if list.len() > NAMED_PER_KIND {
+                let more = list.len() - NAMED_PER_KIND;
+                items.push((format!("…and {more} more {adj} {}", info.many), None));
+            }
+        }
+    }
+    items
+}
+
 #[component]
 pub fn ImportResult() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state.last_import.get().filter(|s| !s.is_empty()).map(|s| {
-            // A week of a teammate's work can touch hundreds of records:
-            // a handful of each kind are named, the rest counted.
-            let mut items: Vec<(String, Option<Screen>)> = Vec::new();
-            for k in &s.kinds {
-                let info = k.collection.info();
-                let c = k.collection;
-                for (list, adj) in [(&k.new, "new"), (&k.changed, "changed")] {
-                    for i in list.iter().take(NAMED_PER_KIND) {
-                        let what = format!("{}{} {}", adj[..1].to_uppercase(), &adj[1..], info.one);
-                        items.push((format!("{what}: {}", i.name), Some(Screen::record(c, i.id.clone()))));
-                    }
-                    if list.len() > NAMED_PER_KIND {
-                        let more = list.len() - NAMED_PER_KIND;
-                        items.push((format!("…and {more} more {adj} {}", info.many), None));
-                    }
-                }
-            }
+            let items = summary_items(&s);
             view! {
                 <section class="card" aria-labelledby="import-heading">
                     <h3 id="import-heading">"What the import brought"</h3>

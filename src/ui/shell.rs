@@ -11,6 +11,7 @@ use super::{
     members::{MemberEditor, MembersList},
     notice::NoticeBar,
     overview::Overview,
+    past::PastScreen,
     roles::{RoleEditor, RolesList},
     share::{ImportResult, PendingTeamPrompt},
     state::{AppState, Screen},
@@ -62,6 +63,7 @@ pub fn TeamShell() -> impl IntoView {
                 Screen::Meeting(id) => view! { <MeetingEditor id=id /> }.into_any(),
                 Screen::Tensions => view! { <TensionsList /> }.into_any(),
                 Screen::Insights => view! { <InsightsScreen /> }.into_any(),
+                Screen::Past => view! { <PastScreen /> }.into_any(),
                 Screen::WhoDecides => view! { <WhoDecides /> }.into_any(),
             }}
         </main>
@@ -103,6 +105,7 @@ fn SectionNav() -> impl IntoView {
                 {item("Tensions", Screen::Tensions)}
                 {item("Who decides?", Screen::WhoDecides)}
                 {item("Insights", Screen::Insights)}
+                {item("History", Screen::Past)}
             </ul>
         </nav>
     }
