@@ -118,6 +118,10 @@ pub struct Decision {
     pub supersedes: Option<String>,
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
     pub superseded_by: Option<String>,
+    /// The change that marked it decided, once someone confirmed it stands
+    /// although the authority check after a merge questioned it.
+    #[autosurgeon(hydrate = "super::lenient::opt_string")]
+    pub authority_confirmed: Option<String>,
 }
 
 impl Decision {
@@ -142,6 +146,7 @@ impl Decision {
             goals: Vec::new(),
             supersedes: None,
             superseded_by: None,
+            authority_confirmed: None,
         }
     }
 

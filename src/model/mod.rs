@@ -2,6 +2,7 @@
 //! rule is tested natively with `cargo test`.
 
 pub mod agenda;
+pub mod authority;
 pub mod changed;
 pub mod changes;
 pub mod collections;

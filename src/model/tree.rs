@@ -268,6 +268,7 @@ impl FromTree for Decision {
             goals: strings(m, "goals")?,
             supersedes: opt_string(m, "supersedes")?,
             superseded_by: opt_string(m, "superseded_by")?,
+            authority_confirmed: opt_string(m, "authority_confirmed")?,
         })
     }
 }

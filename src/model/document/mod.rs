@@ -3,6 +3,7 @@
 //! and checking is in `load`, merging in `merge`, what to send a teammate
 //! in `sync`, and changing it record by record in `editor`.
 
+mod authority;
 mod editor;
 pub mod guard;
 mod load;

@@ -114,6 +114,37 @@ impl TeamDocument {
         })
     }
 
+    /// Settles a decision the authority check questioned: it stands (the
+    /// change that marked it decided is recorded as confirmed), or it is
+    /// open again to be decided by whoever owns it now.
+    pub fn settle_authority(
+        &mut self,
+        stamp: &Stamp,
+        id: &str,
+        settle: Settle,
+    ) -> Result<(), EditError> {
+        self.change(stamp, |e| {
+            let d: Decision = e.read(Collection::Decisions, id)?;
+            if d.status != DecisionStatus::Decided {
+                return Err(EditError::Invalid(
+                    "Only a decided decision can be confirmed or reopened.".into(),
+                ));
+            }
+            match settle {
+                Settle::Confirm(change) => e.put_field(
+                    Collection::Decisions,
+                    id,
+                    "authority_confirmed",
+                    &Some(change),
+                ),
+                Settle::Reopen => {
+                    e.put_field(Collection::Decisions, id, "status", &DecisionStatus::Open)?;
+                    e.put_field(Collection::Decisions, id, "decided_on", &None::<String>)
+                }
+            }
+        })
+    }
+
     /// Marks `old` as superseded by `new`, linking both records.
     pub fn supersede(&mut self, stamp: &Stamp, old: &str, new: &str) -> Result<(), EditError> {
         if old == new {

@@ -33,6 +33,15 @@ use super::{
     team::{Goal, Team},
 };
 
+/// How a decision questioned after a merge is settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settle {
+    /// It stands: the hash of the change that marked it decided.
+    Confirm(String),
+    /// Open again, to be decided by whoever owns it now.
+    Reopen,
+}
+
 /// A plain field of a member.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MemberField {

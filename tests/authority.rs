@@ -1,0 +1,240 @@
+//! Decisions checked for authority after merges: a decision marked decided
+//! by someone another copy had meanwhile removed from the owning role is
+//! flagged in both copies; one made before the removal is not; open
+//! objections and missing advice are flagged; settling clears the flag.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{stamp, NOW, TODAY};
+use proptest::prelude::*;
+use roundtable::model::{
+    authority::Problem,
+    edits::{DecisionField, Settle},
+    DecisionStatus, Method, Owner, TeamDocument,
+};
+
+struct Setup {
+    ana_doc: TeamDocument,
+    ana: String,
+    bo: String,
+    role: String,
+    decision: String,
+}
+
+/// Ana's team: Bo holds Release, which owns an open consensus decision.
+fn setup() -> Setup {
+    let (mut doc, ana) = TeamDocument::create("T", "p", "Ana", TODAY, NOW).unwrap();
+    let s = stamp(&ana);
+    let bo = doc.add_member(&s, "Bo", TODAY).unwrap();
+    let role = doc.add_role(&s, "Release").unwrap();
+    doc.add_filler(&s, &role, &bo, TODAY, None).unwrap();
+    let decision = doc.add_decision(&s, "Ship on Fridays").unwrap();
+    for f in [
+        DecisionField::Owner(Some(Owner::Role(role.clone()))),
+        DecisionField::Method(Method::Consensus),
+        DecisionField::Status(DecisionStatus::Open),
+    ] {
+        doc.set_decision(&s, &decision, f, TODAY).unwrap();
+    }
+    Setup {
+        ana_doc: doc,
+        ana,
+        bo,
+        role,
+        decision,
+    }
+}
+
+fn decide(doc: &mut TeamDocument, by: &str, id: &str) {
+    doc.set_decision(
+        &stamp(by),
+        id,
+        DecisionField::Status(DecisionStatus::Decided),
+        TODAY,
+    )
+    .unwrap();
+}
+
+fn exchange(a: &mut TeamDocument, b: &mut TeamDocument) {
+    a.merge_bytes(&b.export()).unwrap();
+    b.merge_bytes(&a.export()).unwrap();
+}
+
+#[test]
+fn decided_by_someone_removed_from_the_role_in_another_copy() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        role,
+        decision,
+    } = setup();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    // Offline: Ana removes Bo from the role; Bo decides.
+    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
+    decide(&mut b, &bo, &decision);
+    exchange(&mut a, &mut b);
+    for doc in [&mut a, &mut b] {
+        let team = doc.team().unwrap();
+        let flag = doc.check_authority(&team, &decision).expect("flagged");
+        assert_eq!(
+            flag.problems,
+            vec![Problem::RemovedElsewhere {
+                by: bo.clone(),
+                role: role.clone(),
+                others: vec![ana.clone()]
+            }]
+        );
+        assert_eq!(
+            flag.problems[0].sentence(&team),
+            "Decided by Bo, who no longer held Release in Ana's copy."
+        );
+    }
+    // Confirming it stands clears the flag, in both copies once exchanged.
+    let team = a.team().unwrap();
+    let flag = a.check_authority(&team, &decision).unwrap();
+    a.settle_authority(&stamp(&ana), &decision, Settle::Confirm(flag.change))
+        .unwrap();
+    exchange(&mut a, &mut b);
+    for doc in [&mut a, &mut b] {
+        let team = doc.team().unwrap();
+        assert_eq!(doc.check_authority(&team, &decision), None);
+    }
+}
+
+#[test]
+fn a_decision_made_before_the_removal_stands() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        role,
+        decision,
+    } = setup();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    decide(&mut b, &bo, &decision);
+    exchange(&mut a, &mut b);
+    // Ana removes Bo after she has seen the decision: nothing to flag.
+    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
+    exchange(&mut a, &mut b);
+    let team = a.team().unwrap();
+    assert_eq!(a.check_authority(&team, &decision), None);
+}
+
+#[test]
+fn reopening_puts_it_back_to_be_decided() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        role,
+        decision,
+    } = setup();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
+    decide(&mut b, &bo, &decision);
+    exchange(&mut a, &mut b);
+    a.settle_authority(&stamp(&ana), &decision, Settle::Reopen)
+        .unwrap();
+    let team = a.team().unwrap();
+    assert_eq!(team.decisions[&decision].status, DecisionStatus::Open);
+    assert_eq!(team.decisions[&decision].decided_on, None);
+    assert_eq!(a.check_authority(&team, &decision), None);
+    // Only a decided decision can be settled.
+    assert!(a
+        .settle_authority(&stamp(&ana), &decision, Settle::Reopen)
+        .is_err());
+}
+
+#[test]
+fn decided_while_an_objection_was_raised_elsewhere() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        decision,
+        ..
+    } = setup();
+    a.set_decision(
+        &stamp(&ana),
+        &decision,
+        DecisionField::Method(Method::Consent),
+        TODAY,
+    )
+    .unwrap();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    a.raise_objection(&stamp(&ana), &decision, &ana, "Fridays are for rest", TODAY)
+        .unwrap();
+    decide(&mut b, &bo, &decision);
+    exchange(&mut a, &mut b);
+    let team = a.team().unwrap();
+    let flag = a.check_authority(&team, &decision).unwrap();
+    assert_eq!(flag.problems, vec![Problem::OpenObjections(1)]);
+    assert_eq!(
+        flag.problems[0].sentence(&team),
+        "Marked decided while 1 objection was still open."
+    );
+}
+
+/// One step of a random history: who does what, in which copy.
+#[derive(Debug, Clone)]
+enum Step {
+    AnaRemovesBo,
+    AnaAddsBoBack,
+    BoDecides,
+    BoReverses,
+    Exchange,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        Just(Step::AnaRemovesBo),
+        Just(Step::AnaAddsBoBack),
+        Just(Step::BoDecides),
+        Just(Step::BoReverses),
+        Just(Step::Exchange),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Over random concurrent histories: once the copies have exchanged,
+    /// both flag the same; and when each copy saw the other's latest work
+    /// before every step (no concurrency), nothing is flagged as removed
+    /// elsewhere.
+    #[test]
+    fn copies_agree_and_sequential_histories_raise_no_removal_flag(
+        steps in proptest::collection::vec(step(), 1..14),
+        sequential in any::<bool>(),
+    ) {
+        let Setup { ana_doc: mut a, ana, bo, role, decision } = setup();
+        let mut b = TeamDocument::load(&a.export()).unwrap().0;
+        for st in &steps {
+            if sequential {
+                exchange(&mut a, &mut b);
+            }
+            // Edits the app would refuse are skipped, as a person could not make them.
+            match st {
+                Step::AnaRemovesBo => { let _ = a.remove_filler(&stamp(&ana), &role, &bo, TODAY); }
+                Step::AnaAddsBoBack => { let _ = a.add_filler(&stamp(&ana), &role, &bo, TODAY, None); }
+                Step::BoDecides => {
+                    let _ = b.set_decision(&stamp(&bo), &decision, DecisionField::Status(DecisionStatus::Decided), TODAY);
+                }
+                Step::BoReverses => {
+                    let _ = b.set_decision(&stamp(&bo), &decision, DecisionField::Status(DecisionStatus::Open), TODAY);
+                }
+                Step::Exchange => exchange(&mut a, &mut b),
+            }
+        }
+        exchange(&mut a, &mut b);
+        let (ta, tb) = (a.team().unwrap(), b.team().unwrap());
+        let (fa, fb) = (a.check_authority(&ta, &decision), b.check_authority(&tb, &decision));
+        prop_assert_eq!(&fa, &fb);
+        if sequential {
+            let removed = fa.iter().flat_map(|f| &f.problems).any(|p| matches!(p, Problem::RemovedElsewhere { .. }));
+            prop_assert!(!removed, "{:?}", fa);
+        }
+    }
+}
