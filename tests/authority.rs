@@ -77,7 +77,9 @@ fn decided_by_someone_removed_from_the_role_in_another_copy() {
     exchange(&mut a, &mut b);
     for doc in [&mut a, &mut b] {
         let team = doc.team().unwrap();
-        let flag = doc.check_authority(&team, &decision).expect("flagged");
+        let flag = doc
+            .check_authority(&team.decisions[&decision])
+            .expect("flagged");
         assert_eq!(
             flag.problems,
             vec![Problem::RemovedElsewhere {
@@ -93,13 +95,13 @@ fn decided_by_someone_removed_from_the_role_in_another_copy() {
     }
     // Confirming it stands clears the flag, in both copies once exchanged.
     let team = a.team().unwrap();
-    let flag = a.check_authority(&team, &decision).unwrap();
+    let flag = a.check_authority(&team.decisions[&decision]).unwrap();
     a.settle_authority(&stamp(&ana), &decision, Settle::Confirm(flag.change))
         .unwrap();
     exchange(&mut a, &mut b);
     for doc in [&mut a, &mut b] {
         let team = doc.team().unwrap();
-        assert_eq!(doc.check_authority(&team, &decision), None);
+        assert_eq!(doc.check_authority(&team.decisions[&decision]), None);
     }
 }
 
@@ -119,7 +121,7 @@ fn a_decision_made_before_the_removal_stands() {
     a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
     exchange(&mut a, &mut b);
     let team = a.team().unwrap();
-    assert_eq!(a.check_authority(&team, &decision), None);
+    assert_eq!(a.check_authority(&team.decisions[&decision]), None);
 }
 
 #[test]
@@ -140,7 +142,7 @@ fn reopening_puts_it_back_to_be_decided() {
     let team = a.team().unwrap();
     assert_eq!(team.decisions[&decision].status, DecisionStatus::Open);
     assert_eq!(team.decisions[&decision].decided_on, None);
-    assert_eq!(a.check_authority(&team, &decision), None);
+    assert_eq!(a.check_authority(&team.decisions[&decision]), None);
     // Only a decided decision can be settled.
     assert!(a
         .settle_authority(&stamp(&ana), &decision, Settle::Reopen)
@@ -169,7 +171,7 @@ fn decided_while_an_objection_was_raised_elsewhere() {
     decide(&mut b, &bo, &decision);
     exchange(&mut a, &mut b);
     let team = a.team().unwrap();
-    let flag = a.check_authority(&team, &decision).unwrap();
+    let flag = a.check_authority(&team.decisions[&decision]).unwrap();
     assert_eq!(flag.problems, vec![Problem::OpenObjections(1)]);
     assert_eq!(
         flag.problems[0].sentence(&team),
@@ -230,11 +232,37 @@ proptest! {
         }
         exchange(&mut a, &mut b);
         let (ta, tb) = (a.team().unwrap(), b.team().unwrap());
-        let (fa, fb) = (a.check_authority(&ta, &decision), b.check_authority(&tb, &decision));
+        let (fa, fb) = (a.check_authority(&ta.decisions[&decision]), b.check_authority(&tb.decisions[&decision]));
         prop_assert_eq!(&fa, &fb);
         if sequential {
             let removed = fa.iter().flat_map(|f| &f.problems).any(|p| matches!(p, Problem::RemovedElsewhere { .. }));
             prop_assert!(!removed, "{:?}", fa);
         }
     }
+}
+
+#[test]
+fn confirming_in_a_session_clears_the_flag() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        role,
+        decision,
+    } = setup();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
+    decide(&mut b, &bo, &decision);
+    let mut s = roundtable::session::Session::new(roundtable::storage::MemoryKv::default());
+    let _ = s.import(a.export(), None);
+    s.set_me(Some(ana.clone()));
+    let _ = s.import(b.export(), None);
+    let flag = s.check_authority(&decision).expect("flagged");
+    assert_eq!(s.authority_flags().len(), 1);
+    s.edit(NOW, |doc, st| {
+        doc.settle_authority(st, &decision, Settle::Confirm(flag.change.clone()))
+    })
+    .unwrap();
+    assert_eq!(s.check_authority(&decision), None);
+    assert!(s.authority_flags().is_empty());
 }

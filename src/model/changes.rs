@@ -37,6 +37,8 @@ pub struct ImportSummary {
     /// Only kinds with something new or changed, decisions first.
     pub kinds: Vec<KindSummary>,
     pub team_changed: bool,
+    /// Decisions the merge brought that the authority check questions.
+    pub flags: Vec<super::authority::Flag>,
 }
 
 /// The records of `after` that `before` lacks or holds otherwise.
@@ -92,6 +94,7 @@ impl ImportSummary {
         ImportSummary {
             kinds,
             team_changed,
+            flags: Vec::new(),
         }
     }
 

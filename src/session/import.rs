@@ -9,10 +9,11 @@ use automerge::ChangeHash;
 use super::{Fresh, Imported, Session};
 use crate::{
     model::{
+        authority::Flag,
         changes::{ImportSummary, Item},
         conflicts::Conflict,
         document::Before,
-        LoadError, RecordRef, Team, TeamDocument,
+        Collection, LoadError, RecordRef, Team, TeamDocument,
     },
     share::Sender,
     storage::KeyValue,
@@ -99,7 +100,9 @@ impl<K: KeyValue> Session<K> {
                     Ok(f) => f,
                     Err(e) => return Imported::Refused(e.to_string()),
                 };
-                let summary = summarise(before, &fresh);
+                let mut summary = summarise(before, &fresh);
+                summary.flags = check_decisions(&mut open.doc, &summary);
+                self.flag(&summary.flags);
                 self.learn(changed.heads_by_author);
                 Imported::Merged {
                     switched: None,
@@ -154,6 +157,30 @@ impl<K: KeyValue> Session<K> {
             .map(|t| self.store.peer_heads(t, member))
             .unwrap_or_default()
     }
+}
+
+/// The authority check of every decision a merge brought or changed, and
+/// of the decided decisions of every role it changed (a holder removed in
+/// one copy while deciding in another).
+fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary) -> Vec<Flag> {
+    let touched = |c: Collection| -> BTreeSet<String> {
+        summary
+            .kinds
+            .iter()
+            .filter(|k| k.collection == c)
+            .flat_map(|k| k.new.iter().chain(&k.changed).map(|i| i.id.clone()))
+            .collect()
+    };
+    let (decisions, roles) = (touched(Collection::Decisions), touched(Collection::Roles));
+    let mut ds: Vec<_> = decisions.iter().filter_map(|id| doc.decision(id)).collect();
+    if !roles.is_empty() {
+        ds.extend(
+            doc.decided_by_roles(&roles)
+                .into_iter()
+                .filter(|d| !decisions.contains(&d.id)),
+        );
+    }
+    doc.check_authorities(&ds)
 }
 
 /// What a merge brought, from what it touched before and after: records

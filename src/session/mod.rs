@@ -10,6 +10,8 @@ mod outcome;
 mod send;
 pub mod vet;
 
+use std::collections::BTreeSet;
+
 use automerge::ChangeHash;
 
 use crate::{
@@ -31,6 +33,9 @@ pub struct Session<K: KeyValue> {
     open: Option<OpenTeam>,
     me: Option<String>,
     timer: Option<Timer>,
+    /// Decisions that merges in this tab brought and the authority check
+    /// questioned, by decision id (kept until settled or another team opens).
+    flagged: BTreeSet<String>,
 }
 
 impl<K: KeyValue> Session<K> {
@@ -40,6 +45,7 @@ impl<K: KeyValue> Session<K> {
             open: None,
             me: None,
             timer: None,
+            flagged: BTreeSet::new(),
         }
     }
 
@@ -99,6 +105,7 @@ impl<K: KeyValue> Session<K> {
                 let _ = self.store.remember_name(id, &team.profile.name);
                 let conflicts = open.doc.conflicts();
                 self.open = Some(open);
+                self.flagged.clear();
                 self.me = me.clone();
                 Ok(Opened {
                     team,
@@ -268,6 +275,30 @@ impl<K: KeyValue> Session<K> {
             return None;
         }
         Some(doc.save_after_bytes(heads))
+    }
+
+    /// The authority check of one decision of the open team.
+    pub fn check_authority(&mut self, id: &str) -> Option<crate::model::authority::Flag> {
+        let doc = &mut self.open.as_mut()?.doc;
+        let d = doc.decision(id)?;
+        doc.check_authority(&d)
+    }
+
+    /// The decisions merges in this tab brought that are still questioned.
+    pub fn authority_flags(&mut self) -> Vec<crate::model::authority::Flag> {
+        let ids: Vec<String> = self.flagged.iter().cloned().collect();
+        let flags: Vec<_> = ids
+            .iter()
+            .filter_map(|id| self.check_authority(id))
+            .collect();
+        self.flagged = flags.iter().map(|f| f.decision.clone()).collect();
+        flags
+    }
+
+    /// Remembers the decisions a merge brought that the check questions.
+    pub(crate) fn flag(&mut self, flags: &[crate::model::authority::Flag]) {
+        self.flagged
+            .extend(flags.iter().map(|f| f.decision.clone()));
     }
 
     /// The open team as it was at the end of `day`: `Ok(None)` before it

@@ -4,6 +4,7 @@
 use leptos::{ev::SubmitEvent, prelude::*};
 
 use super::{
+    authority::AuthorityBox,
     browser,
     conflicts::ConflictsBox,
     fields::{join_tags, DateField, LocalInput, SelectField, TextField},
@@ -157,6 +158,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
                 <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
                 <ConflictsBox collection=Collection::Decisions id=id.get_value() />
+                <AuthorityBox id=id decision=decision />
                 <RightsNote id=id.get_value() />
                 <div class="card">
                     <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />

@@ -2,6 +2,7 @@
 //! and change it only through its `edit`, which persists every change.
 
 mod agenda;
+mod authority;
 mod browser;
 mod conflicts;
 mod decisions;

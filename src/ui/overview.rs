@@ -147,6 +147,8 @@ fn StandsOut() -> impl IntoView {
                 })
                 .collect();
             let insights = || Some(("See Insights".to_string(), Screen::Insights, false));
+            let flags = state.with(|s| s.authority_flags()).unwrap_or_default();
+            let flagged = super::authority::flag_lines(state, &flags);
             vec![
                 Group {
                     title: "Reviews due",
@@ -156,6 +158,11 @@ fn StandsOut() -> impl IntoView {
                         Screen::Decisions,
                         true,
                     )),
+                },
+                Group {
+                    title: "Decisions to check after a merge",
+                    items: flagged,
+                    all: None,
                 },
                 Group {
                     title: "Edits made apart disagree",

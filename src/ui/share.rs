@@ -275,6 +275,14 @@ pub fn ImportResult() -> impl IntoView {
                             None => view! { <li class="meta">{text}</li> }.into_any(),
                         }).collect_view()}
                     </ul>
+                    {(!s.flags.is_empty()).then(|| view! {
+                        <h4>"Decisions to check"</h4>
+                        <ul class="plain" aria-label="Decisions to check">
+                            {super::authority::flag_lines(state, &s.flags).into_iter().map(|(text, to)| view! {
+                                <li><button type="button" class="link" on:click=move |_| state.screen.set(to.clone())>{text}</button></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                     <button type="button" class="link" on:click=move |_| state.last_import.set(None)>"Hide"</button>
                 </section>
             }

@@ -9,9 +9,8 @@ use automerge::{ChangeHash, ObjId, ReadDoc, Value, ROOT};
 use super::{author_of_message, TeamDocument};
 use crate::model::{
     authority::{open_steps, Flag, Problem},
-    decision::Owner,
+    decision::{Decision, Owner},
     enums::DecisionStatus,
-    team::Team,
 };
 
 /// The heads of a set of changes: those no other in the set depends on.
@@ -61,22 +60,65 @@ impl TeamDocument {
         doc.keys_at(&fillers, heads).collect()
     }
 
-    /// Checks decision `id` of `team` (the merged state): `None` when it is
-    /// not decided, nothing is wrong, or someone confirmed it stands.
-    pub fn check_authority(&mut self, team: &Team, id: &str) -> Option<Flag> {
-        let d = team.decisions.get(id)?;
+    /// The decided decisions owned by any of `roles`, read field by field
+    /// (not the whole team: a merge of a week's work must stay quick).
+    pub fn decided_by_roles(&self, roles: &BTreeSet<String>) -> Vec<Decision> {
+        let doc = &self.doc;
+        let Some((Value::Object(_), map)) = doc.get(ROOT, "decisions").ok().flatten() else {
+            return Vec::new();
+        };
+        let scalar = |o: &ObjId, k: &str| match doc.get(o, k).ok().flatten() {
+            Some((Value::Scalar(s), _)) => s.as_str().map(str::to_string),
+            _ => None,
+        };
+        doc.keys(&map)
+            .filter(|id| {
+                let Some((Value::Object(_), d)) = doc.get(&map, id.as_str()).ok().flatten() else {
+                    return false;
+                };
+                scalar(&d, "status").as_deref() == Some(DecisionStatus::Decided.as_str())
+                    && matches!(
+                        scalar(&d, "owner").as_deref().and_then(Owner::decode),
+                        Some(Owner::Role(r)) if roles.contains(&r)
+                    )
+            })
+            .filter_map(|id| self.decision(&id))
+            .collect()
+    }
+
+    /// Checks decision `d` as the document now holds it (the merged
+    /// state): `None` when it is not decided, nothing is wrong, or someone
+    /// confirmed it stands.
+    pub fn check_authority(&mut self, d: &Decision) -> Option<Flag> {
+        self.check_authorities(std::slice::from_ref(d)).pop()
+    }
+
+    /// The flags of several decisions, reading the history once.
+    pub fn check_authorities(&mut self, ds: &[Decision]) -> Vec<Flag> {
+        if !ds.iter().any(|d| d.status == DecisionStatus::Decided) {
+            return Vec::new();
+        }
+        let changes = self.doc.get_changes(&[]);
+        ds.iter()
+            .filter_map(|d| self.check_with(&changes, d))
+            .collect()
+    }
+
+    fn check_with(&self, changes: &[automerge::Change], d: &Decision) -> Option<Flag> {
+        let id = d.id.as_str();
         if d.status != DecisionStatus::Decided {
             return None;
         }
         // The change whose value of `status` is the one in force.
-        let now = self.doc.get_heads();
-        let dec = obj_at(&self.doc, &ROOT, "decisions", &now)
-            .and_then(|m| obj_at(&self.doc, &m, id, &now))?;
+        let obj = |parent: &ObjId, key: &str| match self.doc.get(parent, key).ok()?? {
+            (Value::Object(_), o) => Some(o),
+            _ => None,
+        };
+        let dec = obj(&ROOT, "decisions").and_then(|m| obj(&m, id))?;
         let (_, op) = self.doc.get(&dec, "status").ok()??;
         let automerge::ObjId::Id(counter, actor, _) = op else {
             return None;
         };
-        let changes = self.doc.get_changes(&[]);
         let marked = changes.iter().find(|c| {
             c.actor_id() == &actor
                 && (c.start_op().get()..c.start_op().get() + c.len() as u64).contains(&counter)
@@ -96,7 +138,7 @@ impl TeamDocument {
                 // The copies that had not seen the decision: every change
                 // but it and those made after it.
                 let mut after: BTreeSet<ChangeHash> = BTreeSet::from([hash]);
-                for c in &changes {
+                for c in changes {
                     if c.deps().iter().any(|h| after.contains(h)) {
                         after.insert(c.hash());
                     }
