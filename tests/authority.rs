@@ -6,6 +6,7 @@
 
 mod common;
 
+use automerge::{transaction::Transactable, ReadDoc};
 use common::{stamp, NOW, TODAY};
 use proptest::prelude::*;
 use roundtable::model::{
@@ -265,4 +266,58 @@ fn confirming_in_a_session_clears_the_flag() {
     .unwrap();
     assert_eq!(s.check_authority(&decision), None);
     assert!(s.authority_flags().is_empty());
+}
+
+#[test]
+fn an_autonomous_decision_marked_by_someone_else_is_questioned_a_consent_one_is_not() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        decision,
+        ..
+    } = setup();
+    // Ana records the consensus reached; she does not hold the role, and
+    // the app lets anyone record a finished process.
+    decide(&mut a, &ana, &decision);
+    let team = a.team().unwrap();
+    assert_eq!(a.check_authority(&team.decisions[&decision]), None);
+    // An autonomous one is the owner's alone to mark. Another tool that
+    // does not check marks Bo's autonomous decision decided as Ana.
+    let bo = team
+        .members
+        .values()
+        .find(|m| m.name == "Bo")
+        .unwrap()
+        .id
+        .clone();
+    let d2 = a.add_decision(&stamp(&ana), "Buy a server").unwrap();
+    for f in [
+        DecisionField::Owner(Some(Owner::Member(bo.clone()))),
+        DecisionField::Method(Method::Autonomous),
+        DecisionField::Status(DecisionStatus::Open),
+    ] {
+        a.set_decision(&stamp(&ana), &d2, f, TODAY).unwrap();
+    }
+    let mut raw = automerge::AutoCommit::load(&a.export()).unwrap();
+    let (_, decisions) = raw.get(automerge::ROOT, "decisions").unwrap().unwrap();
+    let (_, rec) = raw.get(&decisions, d2.as_str()).unwrap().unwrap();
+    raw.put(&rec, "status", "decided").unwrap();
+    raw.commit_with(
+        automerge::transaction::CommitOptions::default()
+            .with_message(format!("{{\"author\":\"{ana}\"}}"))
+            .with_time(NOW / 1000),
+    );
+    let (mut other, team) = TeamDocument::load(&raw.save()).unwrap();
+    assert_eq!(team.decisions[&d2].status, DecisionStatus::Decided);
+    let flag = other.check_authority(&team.decisions[&d2]).unwrap();
+    assert_eq!(
+        flag.problems,
+        vec![Problem::NoAuthority {
+            by: Some(ana.clone())
+        }]
+    );
+    assert_eq!(
+        flag.problems[0].sentence(&team),
+        "Marked decided by Ana, who did not own it then."
+    );
 }

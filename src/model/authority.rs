@@ -7,8 +7,8 @@ use super::{decision::Decision, enums::Method, team::Team};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// `by` marked it decided without owning it at that moment (not the
-    /// owning member, or not holding the owning role).
+    /// `by` marked an autonomous decision decided without owning it at
+    /// that moment (not the owning member, or not holding the owning role).
     NoAuthority {
         by: Option<String>,
     },

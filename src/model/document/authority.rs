@@ -10,7 +10,7 @@ use super::{author_of_message, TeamDocument};
 use crate::model::{
     authority::{open_steps, Flag, Problem},
     decision::{Decision, Owner},
-    enums::DecisionStatus,
+    enums::{DecisionStatus, Method},
 };
 
 /// The heads of a set of changes: those no other in the set depends on.
@@ -173,7 +173,13 @@ impl TeamDocument {
                     });
                 }
             }
-            _ => problems.push(Problem::NoAuthority { by: by.clone() }),
+            // Only an autonomous decision needs its owner to mark it
+            // decided (the app's own rule): advice, consent, consensus and
+            // votes may be recorded by anyone once the process is done.
+            _ if d.method == Method::Autonomous => {
+                problems.push(Problem::NoAuthority { by: by.clone() })
+            }
+            _ => {}
         }
         problems.extend(open_steps(d));
         (!problems.is_empty()).then(|| Flag {
