@@ -99,3 +99,82 @@ fn a_teammate_whose_clock_runs_behind_still_reads_whole() {
     assert_eq!(april.members.len(), 2);
     assert_eq!(april.profile.name, "Platform");
 }
+
+#[test]
+fn a_record_says_who_changed_which_field_when() {
+    use roundtable::model::edits::DecisionText;
+    let (mut doc, ana) =
+        TeamDocument::create("Platform", "p", "Ana", "2026-01-10", at("2026-01-10")).unwrap();
+    let bo = doc
+        .add_member(
+            &Stamp::new(Some(&ana), at("2026-01-10")),
+            "Bo",
+            "2026-01-10",
+        )
+        .unwrap();
+    let d = doc
+        .add_decision(&Stamp::new(Some(&ana), at("2026-02-01")), "Weekly releases")
+        .unwrap();
+    doc.set_decision_text(
+        &Stamp::new(Some(&bo), at("2026-02-03")),
+        &d,
+        DecisionText::Driver,
+        "We slip.",
+    )
+    .unwrap();
+    doc.set_decision(
+        &Stamp::new(Some(&bo), at("2026-02-04")),
+        &d,
+        DecisionField::Method(Method::Consent),
+        "2026-02-04",
+    )
+    .unwrap();
+    doc.ask_advice(
+        &Stamp::new(Some(&ana), at("2026-02-05")),
+        &d,
+        &bo,
+        "2026-02-05",
+    )
+    .unwrap();
+    let h = doc.record_history("decisions", &d);
+    let seen: Vec<(String, Option<String>, Vec<String>, bool)> = h
+        .iter()
+        .map(|c| {
+            (
+                roundtable::model::date::from_unix_ms(c.at_secs * 1000),
+                c.author.clone(),
+                if c.created {
+                    Vec::new()
+                } else {
+                    c.fields.clone()
+                },
+                c.created,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("2026-02-01".into(), Some(ana.clone()), vec![], true),
+            (
+                "2026-02-03".into(),
+                Some(bo.clone()),
+                vec!["driver".into()],
+                false
+            ),
+            (
+                "2026-02-04".into(),
+                Some(bo.clone()),
+                vec!["method".into()],
+                false
+            ),
+            (
+                "2026-02-05".into(),
+                Some(ana.clone()),
+                vec!["consultees".into()],
+                false
+            ),
+        ]
+    );
+    assert!(doc.record_history("decisions", "d_none").is_empty());
+}

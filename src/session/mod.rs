@@ -314,6 +314,19 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
+    /// Who changed which field of a record of the open team, and when.
+    pub fn record_history(
+        &mut self,
+        c: crate::model::Collection,
+        id: &str,
+    ) -> Vec<crate::model::document::FieldChange> {
+        let _t = self.timer.map(|t| t("record-history"));
+        match self.open.as_mut() {
+            Some(open) => open.doc.record_history(c.key(), id),
+            None => Vec::new(),
+        }
+    }
+
     /// The days on which the open team changed, oldest first.
     pub fn change_days(&mut self) -> Vec<String> {
         let Some(open) = self.open.as_mut() else {

@@ -153,78 +153,79 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     view! {
-        <section aria-labelledby="decision-heading">
-            <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Decisions)>"← All decisions"</button>
-            <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
-                <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
-                <ConflictsBox collection=Collection::Decisions id=id.get_value() />
-                <AuthorityBox id=id decision=decision />
-                <RightsNote id=id.get_value() />
-                <div class="card">
-                    <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
-                    {prose(DecisionText::Driver)}
-                    {prose(DecisionText::Proposal)}
-                </div>
-                <div class="card grid">
-                    <SelectField
-                        label="Owner"
-                        options=owners
-                        value=field(|d| d.owner.clone().unwrap_or_default())
-                        on_change=Callback::new(move |v: String| set(DecisionField::Owner(Owner::decode(&v))))
-                    />
-                    <SelectField
-                        label="Method"
-                        options=methods
-                        value=field(|d| d.method.as_str().to_string())
-                        on_change=Callback::new(move |v: String| {
-                            if let Some(m) = Method::parse(&v) {
-                                set(DecisionField::Method(m));
-                            }
-                        })
-                    />
-                    <SelectField
-                        label="Status"
-                        options=statuses
-                        value=field(|d| d.status.as_str().to_string())
-                        on_change=Callback::new(move |v: String| {
-                            if let Some(s) = DecisionStatus::parse(&v) {
-                                set(DecisionField::Status(s));
-                            }
-                        })
-                    />
-                    <DateField
-                        label="Decided on"
-                        value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.decided_on.clone())))
-                        on_change=Callback::new(move |v| set(DecisionField::DecidedOn(v)))
-                    />
-                    <DateField
-                        label="Review by"
-                        value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.review_by.clone())))
-                        on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
-                    />
-                </div>
-                <Consultation id=id.get_value() />
-                <Objections id=id.get_value() />
-                <GoalsAndLinks id=id.get_value() />
-                <div class="card">
-                    {prose(DecisionText::Outcome)}
-                    {prose(DecisionText::Rationale)}
-                    <TextField
-                        label="Tags"
-                        hint="Separate with commas"
-                        value=field(|d| join_tags(&d.tags))
-                        on_input=Callback::new(move |v: String| set(DecisionField::Tags(split_tags(&v))))
-                    />
-                </div>
-                <Recognise label="Recognise who made this decision"
-                    for_what=Some(Link { kind: LinkKind::Decision, id: id.get_value() })
-                    suggest=Signal::derive(move || state.team.with(|t| {
-                        let Some(t) = t else { return Vec::new() };
-                        decision.with(|d| d.as_ref().and_then(Decision::owner).map(|o| queries::owner_people(t, &o)).unwrap_or_default())
-                    })) />
-            </Show>
-        </section>
-    }
+            <section aria-labelledby="decision-heading">
+                <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Decisions)>"← All decisions"</button>
+                <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
+                    <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
+                    <ConflictsBox collection=Collection::Decisions id=id.get_value() />
+                    <AuthorityBox id=id decision=decision />
+                    <RightsNote id=id.get_value() />
+                    <div class="card">
+                        <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
+                        {prose(DecisionText::Driver)}
+                        {prose(DecisionText::Proposal)}
+                    </div>
+                    <div class="card grid">
+                        <SelectField
+                            label="Owner"
+                            options=owners
+                            value=field(|d| d.owner.clone().unwrap_or_default())
+                            on_change=Callback::new(move |v: String| set(DecisionField::Owner(Owner::decode(&v))))
+                        />
+                        <SelectField
+                            label="Method"
+                            options=methods
+                            value=field(|d| d.method.as_str().to_string())
+                            on_change=Callback::new(move |v: String| {
+                                if let Some(m) = Method::parse(&v) {
+                                    set(DecisionField::Method(m));
+                                }
+                            })
+                        />
+                        <SelectField
+                            label="Status"
+                            options=statuses
+                            value=field(|d| d.status.as_str().to_string())
+                            on_change=Callback::new(move |v: String| {
+                                if let Some(s) = DecisionStatus::parse(&v) {
+                                    set(DecisionField::Status(s));
+                                }
+                            })
+                        />
+                        <DateField
+                            label="Decided on"
+                            value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.decided_on.clone())))
+                            on_change=Callback::new(move |v| set(DecisionField::DecidedOn(v)))
+                        />
+                        <DateField
+                            label="Review by"
+                            value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.review_by.clone())))
+                            on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
+                        />
+                    </div>
+                    <Consultation id=id.get_value() />
+                    <Objections id=id.get_value() />
+                    <GoalsAndLinks id=id.get_value() />
+                    <div class="card">
+                        {prose(DecisionText::Outcome)}
+                        {prose(DecisionText::Rationale)}
+                        <TextField
+                            label="Tags"
+                            hint="Separate with commas"
+                            value=field(|d| join_tags(&d.tags))
+                            on_input=Callback::new(move |v: String| set(DecisionField::Tags(split_tags(&v))))
+                        />
+                    </div>
+    <super::record_history::RecordHistory collection=Collection::Decisions id=id />
+                                    <Recognise label="Recognise who made this decision"
+                        for_what=Some(Link { kind: LinkKind::Decision, id: id.get_value() })
+                        suggest=Signal::derive(move || state.team.with(|t| {
+                            let Some(t) = t else { return Vec::new() };
+                            decision.with(|d| d.as_ref().and_then(Decision::owner).map(|o| queries::owner_people(t, &o)).unwrap_or_default())
+                        })) />
+                </Show>
+            </section>
+        }
 }
 
 fn text_of(d: &Decision, which: DecisionText) -> String {

@@ -133,7 +133,8 @@ pub fn MemberEditor(id: String) -> impl IntoView {
                             }
                         }}
                     </div>
-    <Contributions id=id />
+    <super::record_history::RecordHistory collection=Collection::Members id=id />
+                <Contributions id=id />
                     <div class="card">
                         <h3>"Roles held"</h3>
                         <ul class="plain">

@@ -19,6 +19,7 @@ mod overview;
 mod past;
 mod recognise;
 mod record;
+mod record_history;
 mod roles;
 mod screen;
 mod share;

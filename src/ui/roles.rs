@@ -130,6 +130,7 @@ pub fn RoleEditor(id: String) -> impl IntoView {
                 </div>
                 <Fillers id=id.get_value() role=role />
                 <RoleDecisions id=id.get_value() />
+                <super::record_history::RecordHistory collection=Collection::Roles id=id />
                 <div class="card">
                     {move || {
                         if role.with(|r| r.as_ref().is_some_and(Role::is_active)) {

@@ -61,4 +61,13 @@ test('the team on a past date, and what changed since', async ({ page }) => {
   await expect(page.getByRole('main').getByRole('combobox')).toHaveCount(0);
   await page.getByRole('button', { name: 'Back to now' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+
+  // Each record's history: who changed which field, when.
+  await section(page, 'Roles');
+  await page.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Release lead' }).click();
+  await page.getByText('History of this role').click();
+  const changes = page.getByRole('list', { name: 'Changes, newest first' });
+  await expect(changes.getByRole('listitem').first()).toContainText('2026-06-01 Ana changed fillers, history');
+  await expect(changes.getByRole('listitem').last()).toHaveText('2026-03-02 Ana created it');
+  await shot(page, '86-record-history');
 });

@@ -27,6 +27,7 @@ use super::{
 
 pub use editor::Editor;
 pub use merge::Before;
+pub use past::FieldChange;
 pub use sync::Delta;
 
 /// The largest team document this app opens. A team of hundreds with years

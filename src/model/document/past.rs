@@ -74,3 +74,110 @@ impl TeamDocument {
         out
     }
 }
+
+/// One change to one record: when, by whom, which of its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    /// Seconds since 1970, as changes record time.
+    pub at_secs: i64,
+    pub author: Option<String>,
+    /// The record's own fields the change wrote (a text typed into, a
+    /// list added to, a value set), in the record's order.
+    pub fields: Vec<String>,
+    /// Whether this change made the record.
+    pub created: bool,
+}
+
+/// Every object inside `obj`, each with the record's field it belongs to.
+fn objects_under(
+    doc: &automerge::AutoCommit,
+    obj: &automerge::ObjId,
+    field: &str,
+    out: &mut Vec<(automerge::ObjId, String)>,
+) {
+    use automerge::Value;
+    let children: Vec<automerge::ObjId> = match doc.object_type(obj) {
+        Ok(automerge::ObjType::Map | automerge::ObjType::Table) => doc
+            .keys(obj)
+            .filter_map(|k| match doc.get(obj, k.as_str()).ok().flatten() {
+                Some((Value::Object(_), id)) => Some(id),
+                _ => None,
+            })
+            .collect(),
+        Ok(automerge::ObjType::List) => (0..doc.length(obj))
+            .filter_map(|i| match doc.get(obj, i).ok().flatten() {
+                Some((Value::Object(_), id)) => Some(id),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for c in children {
+        out.push((c.clone(), field.to_string()));
+        objects_under(doc, &c, field, out);
+    }
+}
+
+fn same(obj: &automerge::ObjId, legacy: &automerge::legacy::ObjectId) -> bool {
+    match (obj, legacy) {
+        (automerge::ObjId::Id(ctr, actor, _), automerge::legacy::ObjectId::Id(op)) => {
+            *ctr == op.0 && *actor == op.1
+        }
+        (automerge::ObjId::Root, automerge::legacy::ObjectId::Root) => true,
+        _ => false,
+    }
+}
+
+impl TeamDocument {
+    /// Who changed which field of record `id` of `collection`, and when,
+    /// oldest first. It reads every change of the document: asked for on
+    /// demand, not on every screen.
+    pub fn record_history(&mut self, collection: &str, id: &str) -> Vec<FieldChange> {
+        use automerge::Value;
+        let doc = &self.doc;
+        let Some((Value::Object(_), map)) = doc.get(ROOT, collection).ok().flatten() else {
+            return Vec::new();
+        };
+        let Some((Value::Object(_), rec)) = doc.get(&map, id).ok().flatten() else {
+            return Vec::new();
+        };
+        let mut nested = Vec::new();
+        for k in doc.keys(&rec).collect::<Vec<_>>() {
+            if let Some((Value::Object(_), o)) = doc.get(&rec, k.as_str()).ok().flatten() {
+                nested.push((o.clone(), k.clone()));
+                objects_under(doc, &o, &k, &mut nested);
+            }
+        }
+        let order: Vec<String> = doc.keys(&rec).collect();
+        let (map, rec) = (map.clone(), rec.clone());
+        let mut out = Vec::new();
+        for change in self.doc.get_changes(&[]) {
+            let mut fields: BTreeSet<String> = BTreeSet::new();
+            let mut created = false;
+            for op in change.decode().operations {
+                let key = match &op.key {
+                    automerge::legacy::Key::Map(k) => Some(k.to_string()),
+                    automerge::legacy::Key::Seq(_) => None,
+                };
+                if same(&map, &op.obj) && key.as_deref() == Some(id) {
+                    created = true;
+                } else if same(&rec, &op.obj) {
+                    fields.extend(key);
+                } else if let Some((_, f)) = nested.iter().find(|(o, _)| same(o, &op.obj)) {
+                    fields.insert(f.clone());
+                }
+            }
+            if created || !fields.is_empty() {
+                let mut fields: Vec<String> = fields.into_iter().collect();
+                fields.sort_by_key(|f| order.iter().position(|o| o == f));
+                out.push(FieldChange {
+                    at_secs: change.timestamp(),
+                    author: change.message().and_then(author_of_message),
+                    fields,
+                    created,
+                });
+            }
+        }
+        out
+    }
+}
