@@ -226,6 +226,47 @@ fn the_example_team_gives_sound_figures() {
         let f = f.expect("the example has decisions, advice and meetings' leaders");
         assert!((0.0..=1.0).contains(&f), "{f}");
     }
+    // By hand from the example's specs: live decisions owned Ana 3.5 (two
+    // her own, one open, half of Community host's), Bo 2.5 (half of Release
+    // lead's, two of Security keeper's), Femi 1.5, Chidi 1, Dana 1, Eli 0.5.
+    // Sorted [0.5, 1, 1, 1.5, 2.5, 3.5]: Σ i·x = 45, G = 2·45 ÷ (6·10) − 7/6
+    // = 1/3; the top fifth (two people) hold 6 of 10.
+    close(got.now.ownership_gini, 1.0 / 3.0);
+    close(got.now.top_fifth_share, 0.6);
+    let owned_counts: Vec<(String, usize)> = got
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.name.split(' ').next().unwrap().to_string(),
+                m.decisions_owned,
+            )
+        })
+        .collect();
+    for (name, n) in [
+        ("Ana", 4),
+        ("Bo", 3),
+        ("Femi", 2),
+        ("Chidi", 1),
+        ("Dana", 1),
+        ("Eli", 1),
+    ] {
+        assert!(
+            owned_counts.contains(&(name.to_string(), n)),
+            "{name}: {owned_counts:?}"
+        );
+    }
+    let names = |v: &[insights::RoleNote]| v.iter().map(|r| r.role.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got.empty_roles), ["Onboarding buddy"]);
+    assert_eq!(
+        names(&got.single_points),
+        [
+            "Budget steward",
+            "Facilitator",
+            "Research lead",
+            "Security keeper"
+        ]
+    );
     // Every live decision owned by a person or a filled role is counted
     // once, split among its owners.
     let owned: usize = got.members.iter().map(|m| m.decisions_owned).sum();

@@ -8,7 +8,7 @@ use super::{
     share::summary_items,
     state::{AppState, Screen},
 };
-use crate::model::{changes::ImportSummary, date, queries, Team};
+use crate::model::{changes::ImportSummary, date, queries, MeetingKind, MeetingStatus, Team};
 
 /// Decisions listed for a past date; the rest are counted.
 const DECISIONS_SHOWN: usize = 30;
@@ -47,6 +47,16 @@ pub fn PastScreen() -> impl IntoView {
         let d = day.get();
         days.with_value(|all| all.iter().any(|x| if later { *x > d } else { *x < d }))
     };
+    // "What changed since the last retrospective" is the usual question.
+    let last_retro = state.team.with_untracked(|t| {
+        t.as_ref().and_then(|t| {
+            t.meetings
+                .values()
+                .filter(|m| m.kind == MeetingKind::Retrospective && m.status == MeetingStatus::Held)
+                .map(|m| m.date.clone())
+                .max()
+        })
+    });
     view! {
         <section aria-labelledby="past-heading">
             <h2 id="past-heading">"The team as it was"</h2>
@@ -60,6 +70,10 @@ pub fn PastScreen() -> impl IntoView {
                 </div>
                 <button type="button" disabled=move || !has(false) on:click=move |_| step(false)>"Earlier day with changes"</button>
                 <button type="button" disabled=move || !has(true) on:click=move |_| step(true)>"Later day with changes"</button>
+                {last_retro.map(|d| {
+                    let label = format!("Since the last retrospective ({d})");
+                    view! { <button type="button" on:click=move |_| day.set(d.clone())>{label}</button> }
+                })}
             </div>
             <div class="past-banner" role="status">
                 <p>{move || format!("Read-only: the team as it was at the end of {}.", day.get())}</p>
