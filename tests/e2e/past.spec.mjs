@@ -15,6 +15,12 @@ test('the team on a past date, and what changed since', async ({ page }) => {
   await page.getByRole('button', { name: 'Assign' }).click();
   await expect(page.getByRole('button', { name: 'Remove Ana from this role' })).toBeVisible();
   await addDecision(page, 'Weekly releases');
+  await section(page, 'Meetings');
+  await page.getByLabel('Meeting date').fill('2026-03-02');
+  await page.getByLabel('Kind of meeting').selectOption({ label: 'Retrospective' });
+  await page.getByRole('button', { name: 'Plan meeting' }).click();
+  await page.getByRole('button', { name: 'Mark as held' }).click();
+  await expect(page.getByRole('button', { name: 'Mark as held' })).toHaveCount(0);
 
   // Three months later Ana hands the role to Bo.
   await page.clock.setFixedTime(new Date('2026-06-01T10:00:00Z'));
@@ -51,6 +57,10 @@ test('the team on a past date, and what changed since', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Later day with changes' })).toBeDisabled();
   await page.getByRole('button', { name: 'Earlier day with changes' }).click();
   await expect(page.getByLabel('Show the team as it was on')).toHaveValue('2026-03-02');
+  await page.getByLabel('Show the team as it was on').fill('2026-05-01');
+  await page.getByRole('button', { name: 'Since the last retrospective (2026-03-02)' }).click();
+  await expect(page.getByLabel('Show the team as it was on')).toHaveValue('2026-03-02');
+  await expect(page.getByRole('heading', { name: 'What changed since 2026-03-02' })).toBeVisible();
   await page.getByLabel('Show the team as it was on').fill('2026-01-01');
   await expect(page.getByText('The team did not exist yet on that date.')).toBeVisible();
 
