@@ -63,3 +63,14 @@ pub fn RecordHistory(collection: Collection, id: StoredValue<String>) -> impl In
         </details>
     }
 }
+
+/// A field as people call it.
+fn field_label(field: &str) -> String {
+    match field {
+        "fillers" => "holders".into(),
+        "history" => "past holders".into(),
+        "consultees" => "advice".into(),
+        "authority_confirmed" => "confirmation after a merge".into(),
+        other => other.replace('_', " "),
+    }
+}

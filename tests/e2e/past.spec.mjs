@@ -77,7 +77,7 @@ test('the team on a past date, and what changed since', async ({ page }) => {
   await page.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Release lead' }).click();
   await page.getByText('History of this role').click();
   const changes = page.getByRole('list', { name: 'Changes, newest first' });
-  await expect(changes.getByRole('listitem').first()).toContainText('2026-06-01 Ana changed fillers, history');
+  await expect(changes.getByRole('listitem').first()).toContainText('2026-06-01 Ana changed holders, past holders');
   await expect(changes.getByRole('listitem').last()).toHaveText('2026-03-02 Ana created it');
   await shot(page, '86-record-history');
 });
