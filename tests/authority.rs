@@ -321,3 +321,35 @@ fn an_autonomous_decision_marked_by_someone_else_is_questioned_a_consent_one_is_
         "Marked decided by Ana, who did not own it then."
     );
 }
+
+#[test]
+fn a_file_taken_in_by_another_tab_is_checked_here_too() {
+    use roundtable::session::Session;
+    use roundtable::storage::MemoryKv;
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        role,
+        decision,
+    } = setup();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
+    decide(&mut b, &bo, &decision);
+    // Two tabs of Ana's browser share one storage; tab 2 takes in Bo's file.
+    let mut tab1 = Session::new(MemoryKv::default());
+    let _ = tab1.import(a.export(), None);
+    tab1.set_me(Some(ana.clone()));
+    let mut tab2 = Session::new(tab1.store().kv().clone());
+    tab2.start().unwrap().unwrap();
+    let _ = tab2.import(b.export(), None);
+    assert_eq!(tab2.authority_flags().len(), 1);
+    *tab1.store_mut().kv_mut() = tab2.store().kv().clone();
+    assert!(tab1.authority_flags().is_empty());
+    tab1.refresh_from_storage()
+        .unwrap()
+        .expect("tab 2's merge read back");
+    let flags = tab1.authority_flags();
+    assert_eq!(flags.len(), 1);
+    assert_eq!(flags[0].decision, decision);
+}

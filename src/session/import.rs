@@ -159,9 +159,7 @@ impl<K: KeyValue> Session<K> {
     }
 }
 
-/// The authority check of every decision a merge brought or changed, and
-/// of the decided decisions of every role it changed (a holder removed in
-/// one copy while deciding in another).
+/// The authority check of every decision a merge brought or changed.
 fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary) -> Vec<Flag> {
     let touched = |c: Collection| -> BTreeSet<String> {
         summary
@@ -171,11 +169,25 @@ fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary) -> Vec<Flag>
             .flat_map(|k| k.new.iter().chain(&k.changed).map(|i| i.id.clone()))
             .collect()
     };
-    let (decisions, roles) = (touched(Collection::Decisions), touched(Collection::Roles));
+    check_touched(
+        doc,
+        &touched(Collection::Decisions),
+        &touched(Collection::Roles),
+    )
+}
+
+/// The authority check of the decisions a merge touched, and of the decided
+/// decisions of every role it touched (a holder removed in one copy while
+/// deciding in another).
+pub(super) fn check_touched(
+    doc: &mut TeamDocument,
+    decisions: &BTreeSet<String>,
+    roles: &BTreeSet<String>,
+) -> Vec<Flag> {
     let mut ds: Vec<_> = decisions.iter().filter_map(|id| doc.decision(id)).collect();
     if !roles.is_empty() {
         ds.extend(
-            doc.decided_by_roles(&roles)
+            doc.decided_by_roles(roles)
                 .into_iter()
                 .filter(|d| !decisions.contains(&d.id)),
         );

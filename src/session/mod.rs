@@ -236,13 +236,30 @@ impl<K: KeyValue> Session<K> {
         let Some(open) = self.open.as_mut() else {
             return Ok(None);
         };
-        match self.store.refresh_changes(open) {
-            Ok(Some(changed)) => Fresh::read(&mut open.doc, &changed)
-                .map(Some)
-                .map_err(|e| e.to_string()),
-            Ok(None) => Ok(None),
-            Err(e) => Err(e.to_string()),
+        let fresh = match self.store.refresh_changes(open) {
+            Ok(Some(changed)) => Fresh::read(&mut open.doc, &changed).map_err(|e| e.to_string())?,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(e.to_string()),
+        };
+        // Another tab may have taken in a teammate's file: its decisions are
+        // checked here too.
+        if let Fresh::Records { patch, .. } = &fresh {
+            let of = |c: crate::model::Collection| -> BTreeSet<String> {
+                patch
+                    .records()
+                    .into_iter()
+                    .filter(|(k, _)| *k == c)
+                    .map(|(_, id)| id)
+                    .collect()
+            };
+            let (ds, rs) = (
+                of(crate::model::Collection::Decisions),
+                of(crate::model::Collection::Roles),
+            );
+            let flags = import::check_touched(&mut open.doc, &ds, &rs);
+            self.flag(&flags);
         }
+        Ok(Some(fresh))
     }
 
     /// Whether some edits live only in memory because storage refused them.
