@@ -353,3 +353,42 @@ fn a_file_taken_in_by_another_tab_is_checked_here_too() {
     assert_eq!(flags.len(), 1);
     assert_eq!(flags[0].decision, decision);
 }
+
+#[test]
+fn whoever_holds_the_role_now_takes_it_over() {
+    let Setup {
+        ana_doc: mut a,
+        ana,
+        bo,
+        role,
+        decision,
+    } = setup();
+    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
+    a.add_filler(&stamp(&ana), &role, &ana, TODAY, None)
+        .unwrap();
+    decide(&mut b, &bo, &decision);
+    exchange(&mut a, &mut b);
+    let team = a.team().unwrap();
+    assert!(a.check_authority(&team.decisions[&decision]).is_some());
+    // Bo no longer holds it: he cannot; Ana, who does, can.
+    let before = a.export();
+    assert!(a
+        .settle_authority(&stamp(&bo), &decision, Settle::TakeOver)
+        .is_err());
+    assert_eq!(a.export(), before, "a refused settle changes nothing");
+    a.settle_authority(&stamp(&ana), &decision, Settle::TakeOver)
+        .unwrap();
+    exchange(&mut a, &mut b);
+    for doc in [&mut a, &mut b] {
+        let team = doc.team().unwrap();
+        assert_eq!(team.decisions[&decision].status, DecisionStatus::Decided);
+        assert_eq!(doc.check_authority(&team.decisions[&decision]), None);
+    }
+    let h = a.record_history("decisions", &decision);
+    let last = h.last().unwrap();
+    assert_eq!(
+        (last.author.as_ref(), last.fields.as_slice()),
+        (Some(&ana), ["status".to_string()].as_slice())
+    );
+}

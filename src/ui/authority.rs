@@ -40,6 +40,20 @@ pub fn AuthorityBox(id: StoredValue<String>, decision: Memo<Option<Decision>>) -
             settled.update(|n| *n += 1);
         }
     };
+    // Whoever owns it now may take it over as theirs.
+    let can_take = move || {
+        let me = state.me.get();
+        state.team.with(|t| {
+            let (Some(t), Some(me)) = (t.as_ref(), me) else {
+                return false;
+            };
+            decision.with(|d| {
+                d.as_ref()
+                    .and_then(Decision::owner)
+                    .is_some_and(|o| crate::model::queries::owner_people(t, &o).contains(&me))
+            })
+        })
+    };
     move || {
         flag.get().map(|f| {
             let sentences = sentences(state, &f);
@@ -52,6 +66,9 @@ pub fn AuthorityBox(id: StoredValue<String>, decision: Memo<Option<Decision>>) -
                     <div class="actions">
                         <button type="button" on:click=move |_| settle(Settle::Confirm(change.clone()))>"Confirm it stands"</button>
                         <button type="button" on:click=move |_| settle(Settle::Reopen)>"Reopen it"</button>
+                        {can_take().then(|| view! {
+                            <button type="button" on:click=move |_| settle(Settle::TakeOver)>"Take it over: I own it now"</button>
+                        })}
                     </div>
                 </section>
             }

@@ -37,8 +37,7 @@ pub fn RecordHistory(collection: Collection, id: StoredValue<String>) -> impl In
                     let what = if c.created {
                         "created it".to_string()
                     } else {
-                        let fields: Vec<String> =
-                            c.fields.iter().map(|f| f.replace('_', " ")).collect();
+                        let fields: Vec<String> = c.fields.iter().map(|f| field_label(f)).collect();
                         format!("changed {}", fields.join(", "))
                     };
                     (

@@ -68,6 +68,8 @@ test('a decision made by someone removed from the role in another copy is flagge
   await shot(a, '85-authority-flag-375');
   await a.setViewportSize({ width: 1280, height: 800 });
 
+  // Neither holds the role now, so neither is offered to take it over.
+  await expect(a.getByRole('button', { name: 'Take it over: I own it now' })).toHaveCount(0);
   // Ana confirms it stands; once Bo has her file, his flag is gone too.
   await a.getByRole('button', { name: 'Confirm it stands' }).click();
   await expect(a.getByRole('region', { name: 'Check who decided this' })).toHaveCount(0);

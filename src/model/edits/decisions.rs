@@ -137,6 +137,32 @@ impl TeamDocument {
                     "authority_confirmed",
                     &Some(change),
                 ),
+                Settle::TakeOver => {
+                    // Marked decided again by whoever owns it now: their
+                    // change is then the one the check reads, and the
+                    // record's history says who took it over.
+                    let team = e.team_context()?;
+                    let me = stamp.author.clone().unwrap_or_default();
+                    let owns = d.owner().is_some_and(|o| {
+                        super::super::queries::owner_people(&team, &o).contains(&me)
+                    });
+                    if !owns {
+                        return Err(EditError::Invalid(
+                            "Only whoever owns the decision now can take it over.".into(),
+                        ));
+                    }
+                    // Automerge skips a write of the value already there:
+                    // through another value, in the same change.
+                    for s in [DecisionStatus::Open, DecisionStatus::Decided] {
+                        e.put_scalar(
+                            Collection::Decisions,
+                            id,
+                            "status",
+                            automerge::ScalarValue::Str(s.as_str().into()),
+                        )?;
+                    }
+                    Ok(())
+                }
                 Settle::Reopen => {
                     e.put_field(Collection::Decisions, id, "status", &DecisionStatus::Open)?;
                     e.put_field(Collection::Decisions, id, "decided_on", &None::<String>)

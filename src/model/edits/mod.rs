@@ -40,6 +40,9 @@ pub enum Settle {
     Confirm(String),
     /// Open again, to be decided by whoever owns it now.
     Reopen,
+    /// Whoever owns it now (the person settling) takes it over: marked
+    /// decided again as theirs.
+    TakeOver,
 }
 
 /// A plain field of a member.
