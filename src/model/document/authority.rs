@@ -2,7 +2,7 @@
 //! marked a decision decided, the team as its author saw it then, and the
 //! team as the copies that had not seen it left it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use automerge::{ChangeHash, ObjId, ReadDoc, Value, ROOT};
 
@@ -12,16 +12,6 @@ use crate::model::{
     decision::{Decision, Owner},
     enums::{DecisionStatus, Method},
 };
-
-/// The heads of a set of changes: those no other in the set depends on.
-fn heads_of(changes: &[&automerge::Change]) -> Vec<ChangeHash> {
-    let deps: BTreeSet<ChangeHash> = changes.iter().flat_map(|c| c.deps().to_vec()).collect();
-    changes
-        .iter()
-        .map(|c| c.hash())
-        .filter(|h| !deps.contains(h))
-        .collect()
-}
 
 fn obj_at(
     doc: &automerge::AutoCommit,
@@ -48,6 +38,20 @@ fn str_at(
 }
 
 impl TeamDocument {
+    /// Who holds role `role` now.
+    fn fillers_now(&self, role: &str) -> Vec<String> {
+        let doc = &self.doc;
+        let obj = |parent: &ObjId, key: &str| match doc.get(parent, key).ok()?? {
+            (Value::Object(_), o) => Some(o),
+            _ => None,
+        };
+        obj(&ROOT, "roles")
+            .and_then(|r| obj(&r, role))
+            .and_then(|r| obj(&r, "fillers"))
+            .map(|f| doc.keys(&f).collect())
+            .unwrap_or_default()
+    }
+
     /// Who holds role `role` at `heads`.
     fn fillers_at(&self, role: &str, heads: &[ChangeHash]) -> Vec<String> {
         let doc = &self.doc;
@@ -93,93 +97,73 @@ impl TeamDocument {
         self.check_authorities(std::slice::from_ref(d)).pop()
     }
 
-    /// The flags of several decisions, reading the history once.
+    /// The flags of several decisions. The history is read only for a
+    /// decision whose marker no longer holds the owning role (rare), so a
+    /// merge of a week's work stays quick.
     pub fn check_authorities(&mut self, ds: &[Decision]) -> Vec<Flag> {
-        if !ds.iter().any(|d| d.status == DecisionStatus::Decided) {
-            return Vec::new();
-        }
-        let changes = self.doc.get_changes(&[]);
+        let mut history: Option<History> = None;
         ds.iter()
-            .filter_map(|d| self.check_with(&changes, d))
+            .filter_map(|d| self.check_with(&mut history, d))
             .collect()
     }
 
-    fn check_with(&self, changes: &[automerge::Change], d: &Decision) -> Option<Flag> {
+    fn check_with(&mut self, history: &mut Option<History>, d: &Decision) -> Option<Flag> {
         let id = d.id.as_str();
         if d.status != DecisionStatus::Decided {
             return None;
         }
         // The change whose value of `status` is the one in force.
-        let obj = |parent: &ObjId, key: &str| match self.doc.get(parent, key).ok()?? {
+        let obj = |doc: &automerge::AutoCommit, parent: &ObjId, key: &str| match doc
+            .get(parent, key)
+            .ok()??
+        {
             (Value::Object(_), o) => Some(o),
             _ => None,
         };
-        let dec = obj(&ROOT, "decisions").and_then(|m| obj(&m, id))?;
+        let dec = obj(&self.doc, &ROOT, "decisions").and_then(|m| obj(&self.doc, &m, id))?;
         let (_, op) = self.doc.get(&dec, "status").ok()??;
-        let automerge::ObjId::Id(counter, actor, _) = op else {
-            return None;
-        };
-        let marked = changes.iter().find(|c| {
-            c.actor_id() == &actor
-                && (c.start_op().get()..c.start_op().get() + c.len() as u64).contains(&counter)
-        })?;
-        let hash = marked.hash();
+        let hash = self.doc.hash_for_opid(&op)?;
         if d.authority_confirmed.as_deref() == Some(hash.to_string().as_str()) {
             return None;
         }
-        let by = marked.message().and_then(author_of_message);
+        let by = self
+            .doc
+            .get_change_meta_by_hash(&hash)
+            .and_then(|c| c.message.as_deref().and_then(author_of_message));
         let at_mark = [hash];
         let mut problems = Vec::new();
-        // Who owned it when it was marked decided, as its author saw it.
-        let owner = str_at(&self.doc, &dec, "owner", &at_mark).and_then(|o| Owner::decode(&o));
-        match (&owner, &by) {
-            (Some(Owner::Member(m)), Some(b)) if m == b => {}
-            (Some(Owner::Role(r)), Some(b)) if self.fillers_at(r, &at_mark).contains(b) => {
-                // The copies that had not seen the decision: every change
-                // but it and those made after it.
-                let mut after: BTreeSet<ChangeHash> = BTreeSet::from([hash]);
-                for c in changes {
-                    if c.deps().iter().any(|h| after.contains(h)) {
-                        after.insert(c.hash());
+        // Owning it now (the member, or holding the role) settles it without
+        // reading the past: reads at past heads walk the change graph.
+        let fine_now = match (d.owner(), &by) {
+            (Some(Owner::Member(m)), Some(b)) => &m == b,
+            (Some(Owner::Role(r)), Some(b)) => self.fillers_now(&r).contains(b),
+            _ => false,
+        };
+        if !fine_now {
+            // Who owned it when it was marked decided, as its author saw it.
+            let owner = str_at(&self.doc, &dec, "owner", &at_mark).and_then(|o| Owner::decode(&o));
+            match (&owner, &by) {
+                (Some(Owner::Member(m)), Some(b)) if m == b => {}
+                (Some(Owner::Role(r)), Some(b)) if self.fillers_at(r, &at_mark).contains(b) => {
+                    let h = history.get_or_insert_with(|| History::of(&mut self.doc));
+                    let (elsewhere, others) = h.apart_from(&hash, b);
+                    if !self.fillers_at(r, &elsewhere).contains(b) {
+                        problems.push(Problem::RemovedElsewhere {
+                            by: b.clone(),
+                            role: r.clone(),
+                            others,
+                        });
                     }
                 }
-                let mut before: BTreeSet<ChangeHash> = BTreeSet::new();
-                let mut wanted: Vec<ChangeHash> = marked.deps().to_vec();
-                while let Some(h) = wanted.pop() {
-                    if before.insert(h) {
-                        if let Some(c) = changes.iter().find(|c| c.hash() == h) {
-                            wanted.extend(c.deps().iter().copied());
-                        }
-                    }
+                // Only an autonomous decision needs its owner to mark it
+                // decided (the app's own rule): advice, consent, consensus
+                // and votes may be recorded by anyone once the process is
+                // done.
+                _ if d.method == Method::Autonomous => {
+                    problems.push(Problem::NoAuthority { by: by.clone() })
                 }
-                let elsewhere: Vec<&automerge::Change> = changes
-                    .iter()
-                    .filter(|c| !after.contains(&c.hash()))
-                    .collect();
-                let heads = heads_of(&elsewhere);
-                if !self.fillers_at(r, &heads).contains(b) {
-                    let mut others: Vec<String> = elsewhere
-                        .iter()
-                        .filter(|c| !before.contains(&c.hash()))
-                        .filter_map(|c| c.message().and_then(author_of_message))
-                        .filter(|a| a != b)
-                        .collect();
-                    others.sort();
-                    others.dedup();
-                    problems.push(Problem::RemovedElsewhere {
-                        by: b.clone(),
-                        role: r.clone(),
-                        others,
-                    });
-                }
+                _ => {}
             }
-            // Only an autonomous decision needs its owner to mark it
-            // decided (the app's own rule): advice, consent, consensus and
-            // votes may be recorded by anyone once the process is done.
-            _ if d.method == Method::Autonomous => {
-                problems.push(Problem::NoAuthority { by: by.clone() })
-            }
-            _ => {}
         }
         problems.extend(open_steps(d));
         (!problems.is_empty()).then(|| Flag {
@@ -187,5 +171,75 @@ impl TeamDocument {
             change: hash.to_string(),
             problems,
         })
+    }
+}
+
+/// The change graph, read once per check: each change's dependencies and
+/// author.
+struct History {
+    order: Vec<ChangeHash>,
+    deps: HashMap<ChangeHash, Vec<ChangeHash>>,
+    author: HashMap<ChangeHash, Option<String>>,
+}
+
+impl History {
+    fn of(doc: &mut automerge::AutoCommit) -> Self {
+        let metas = doc.get_changes_meta(&[]);
+        let mut h = History {
+            order: Vec::with_capacity(metas.len()),
+            deps: HashMap::with_capacity(metas.len()),
+            author: HashMap::with_capacity(metas.len()),
+        };
+        for c in metas {
+            h.order.push(c.hash);
+            h.deps.insert(c.hash, c.deps.clone());
+            h.author
+                .insert(c.hash, c.message.as_deref().and_then(author_of_message));
+        }
+        h
+    }
+
+    /// The heads of the copies that had not seen `mark` (every change but
+    /// it and those made after it), and who made the changes among them
+    /// that it had not seen either (the other copies), apart from `by`.
+    fn apart_from(&self, mark: &ChangeHash, by: &str) -> (Vec<ChangeHash>, Vec<String>) {
+        // Changes come in causal order: a change after its dependencies.
+        let mut after: HashSet<ChangeHash> = HashSet::from([*mark]);
+        for c in &self.order {
+            if self.deps[c].iter().any(|d| after.contains(d)) {
+                after.insert(*c);
+            }
+        }
+        let mut before: HashSet<ChangeHash> = HashSet::new();
+        let mut wanted: Vec<ChangeHash> = self.deps.get(mark).cloned().unwrap_or_default();
+        while let Some(h) = wanted.pop() {
+            if before.insert(h) {
+                wanted.extend(self.deps.get(&h).into_iter().flatten().copied());
+            }
+        }
+        let elsewhere: Vec<ChangeHash> = self
+            .order
+            .iter()
+            .filter(|c| !after.contains(c))
+            .copied()
+            .collect();
+        let depended: HashSet<ChangeHash> = elsewhere
+            .iter()
+            .flat_map(|c| self.deps[c].iter().copied())
+            .collect();
+        let heads = elsewhere
+            .iter()
+            .filter(|c| !depended.contains(c))
+            .copied()
+            .collect();
+        let mut others: Vec<String> = elsewhere
+            .iter()
+            .filter(|c| !before.contains(c))
+            .filter_map(|c| self.author[c].clone())
+            .filter(|a| a != by)
+            .collect();
+        others.sort();
+        others.dedup();
+        (heads, others)
     }
 }
