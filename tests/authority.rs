@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use roundtable::model::{
     authority::Problem,
     edits::{DecisionField, Settle},
-    DecisionStatus, Method, Owner, TeamDocument,
+    Collection, DecisionStatus, Method, Owner, TeamDocument,
 };
 
 struct Setup {
@@ -385,7 +385,7 @@ fn whoever_holds_the_role_now_takes_it_over() {
         assert_eq!(team.decisions[&decision].status, DecisionStatus::Decided);
         assert_eq!(doc.check_authority(&team.decisions[&decision]), None);
     }
-    let h = a.record_history("decisions", &decision);
+    let h = a.record_history(Collection::Decisions, &decision);
     let last = h.last().unwrap();
     assert_eq!(
         (last.author.as_ref(), last.fields.as_slice()),

@@ -136,7 +136,7 @@ fn a_record_says_who_changed_which_field_when() {
         "2026-02-05",
     )
     .unwrap();
-    let h = doc.record_history("decisions", &d);
+    let h = doc.record_history(Collection::Decisions, &d);
     let seen: Vec<(String, Option<String>, Vec<String>, bool)> = h
         .iter()
         .map(|c| {
@@ -176,5 +176,7 @@ fn a_record_says_who_changed_which_field_when() {
             ),
         ]
     );
-    assert!(doc.record_history("decisions", "d_none").is_empty());
+    assert!(doc
+        .record_history(Collection::Decisions, "d_none")
+        .is_empty());
 }

@@ -339,7 +339,7 @@ impl<K: KeyValue> Session<K> {
     ) -> Vec<crate::model::document::FieldChange> {
         let _t = self.timer.map(|t| t("record-history"));
         match self.open.as_mut() {
-            Some(open) => open.doc.record_history(c.key(), id),
+            Some(open) => open.doc.record_history(c, id),
             None => Vec::new(),
         }
     }

@@ -11,6 +11,7 @@ use crate::model::{
     authority::{open_steps, Flag, Problem},
     decision::{Decision, Owner},
     enums::{DecisionStatus, Method},
+    kind::Collection,
 };
 
 fn obj_at(
@@ -41,15 +42,13 @@ impl TeamDocument {
     /// Who holds role `role` now.
     fn fillers_now(&self, role: &str) -> Vec<String> {
         let doc = &self.doc;
-        let obj = |parent: &ObjId, key: &str| match doc.get(parent, key).ok()?? {
-            (Value::Object(_), o) => Some(o),
-            _ => None,
-        };
-        obj(&ROOT, "roles")
-            .and_then(|r| obj(&r, role))
-            .and_then(|r| obj(&r, "fillers"))
-            .map(|f| doc.keys(&f).collect())
-            .unwrap_or_default()
+        let fillers = self.record_obj(Collection::Roles, role).and_then(|r| {
+            match doc.get(&r, "fillers").ok()?? {
+                (Value::Object(_), f) => Some(f),
+                _ => None,
+            }
+        });
+        fillers.map(|f| doc.keys(&f).collect()).unwrap_or_default()
     }
 
     /// Who holds role `role` at `heads`.
@@ -113,14 +112,7 @@ impl TeamDocument {
             return None;
         }
         // The change whose value of `status` is the one in force.
-        let obj = |doc: &automerge::AutoCommit, parent: &ObjId, key: &str| match doc
-            .get(parent, key)
-            .ok()??
-        {
-            (Value::Object(_), o) => Some(o),
-            _ => None,
-        };
-        let dec = obj(&self.doc, &ROOT, "decisions").and_then(|m| obj(&self.doc, &m, id))?;
+        let dec = self.record_obj(Collection::Decisions, id)?;
         let (_, op) = self.doc.get(&dec, "status").ok()??;
         let hash = self.doc.hash_for_opid(&op)?;
         if d.authority_confirmed.as_deref() == Some(hash.to_string().as_str()) {

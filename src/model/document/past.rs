@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use automerge::{ChangeHash, ReadDoc, ROOT};
 
 use super::{author_of_message, TeamDocument};
-use crate::model::{error::LoadError, team::Team, tree::FromTree};
+use crate::model::{error::LoadError, kind::Collection, team::Team, tree::FromTree};
 
 impl TeamDocument {
     /// The heads of the document as it stood at `until_ms`: every change
@@ -132,13 +132,14 @@ impl TeamDocument {
     /// Who changed which field of record `id` of `collection`, and when,
     /// oldest first. It reads every change of the document: asked for on
     /// demand, not on every screen.
-    pub fn record_history(&mut self, collection: &str, id: &str) -> Vec<FieldChange> {
+    pub fn record_history(&mut self, collection: Collection, id: &str) -> Vec<FieldChange> {
         use automerge::Value;
-        let doc = &self.doc;
-        let Some((Value::Object(_), map)) = doc.get(ROOT, collection).ok().flatten() else {
+        let Some(rec) = self.record_obj(collection, id) else {
             return Vec::new();
         };
-        let Some((Value::Object(_), rec)) = doc.get(&map, id).ok().flatten() else {
+        let doc = &self.doc;
+        // The collection's map: the record is made by a write into it.
+        let Some((Value::Object(_), map)) = doc.get(ROOT, collection.key()).ok().flatten() else {
             return Vec::new();
         };
         let mut nested = Vec::new();
