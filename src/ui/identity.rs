@@ -7,6 +7,17 @@ use super::{
     state::AppState,
 };
 
+/// Active members other than the person using this browser, as (id,
+/// name): whom one sends to or recognises. Reactive: read inside a view.
+pub fn teammates(state: AppState) -> Vec<(String, String)> {
+    let me = state.me.get();
+    state
+        .member_choices()
+        .into_iter()
+        .filter(|(id, _)| Some(id) != me.as_ref())
+        .collect()
+}
+
 #[component]
 pub fn WhoAreYou() -> impl IntoView {
     let state = expect_context::<AppState>();

@@ -68,14 +68,7 @@ pub fn Recognise(
             state.say(Notice::Info(format!("Recognition given to {names}.")));
         }
     };
-    let people = move || {
-        let me = state.me.get();
-        state
-            .member_choices()
-            .into_iter()
-            .filter(|(id, _)| Some(id) != me.as_ref())
-            .collect::<Vec<_>>()
-    };
+    let people = move || super::identity::teammates(state);
     let controls = form_id.clone();
     view! {
         <div class="recognise">

@@ -80,14 +80,7 @@ pub fn ShareCard() -> impl IntoView {
             }
         });
     };
-    let teammates = move || {
-        let me = state.me.get();
-        state
-            .member_choices()
-            .into_iter()
-            .filter(|(id, _)| Some(id) != me.as_ref())
-            .collect::<Vec<_>>()
-    };
+    let teammates = move || super::identity::teammates(state);
     view! {
         <section class="card" aria-labelledby="share-heading">
             <h3 id="share-heading">"Share with teammates"</h3>
