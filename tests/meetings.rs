@@ -556,15 +556,25 @@ fn a_member_page_counts_what_they_did() {
     let team = doc.team().unwrap();
     let c = contributions::of(&team, &ids[1]);
     assert_eq!(
-        (c.facilitated, c.took_notes),
+        (c.figures.facilitated, c.figures.minuted),
         (1, 0),
         "only held meetings count"
     );
-    assert_eq!((c.tensions_raised, c.advice_given, c.given), (1, 1, 0));
+    assert_eq!(
+        (
+            c.figures.tensions_raised,
+            c.figures.advice_given,
+            c.figures.recognition_given
+        ),
+        (1, 1, 0)
+    );
     let words: Vec<&str> = c.received.iter().map(|r| r.words.as_str()).collect();
     assert_eq!(words, ["Second", "First"]);
-    assert_eq!(contributions::of(&team, &ids[2]).took_notes, 1);
-    assert_eq!(contributions::of(&team, &ids[0]).given, 1);
+    assert_eq!(contributions::of(&team, &ids[2]).figures.minuted, 1);
+    assert_eq!(
+        contributions::of(&team, &ids[0]).figures.recognition_given,
+        1
+    );
 }
 
 #[test]

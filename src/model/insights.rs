@@ -272,6 +272,20 @@ fn spread(team: &Team, members: &[String], window: Option<(&str, &str)>) -> Spre
     }
 }
 
+/// Accountabilities of all active roles.
+fn total_accountabilities(team: &Team) -> usize {
+    team.roles
+        .values()
+        .filter(|r| r.is_active())
+        .map(|r| r.accountabilities.len())
+        .sum()
+}
+
+/// One member's figures (a member page shows them).
+pub fn of_member(team: &Team, id: &str) -> MemberFigures {
+    member_figures(team, id, total_accountabilities(team))
+}
+
 fn member_figures(team: &Team, id: &str, total_acc: usize) -> MemberFigures {
     let me = Some(id);
     let roles = queries::roles_held_by(team, id);
@@ -370,12 +384,7 @@ pub fn insights(team: &Team, today: &str) -> Insights {
         .filter(|m| m.is_active())
         .map(|m| m.id.clone())
         .collect();
-    let total_acc: usize = team
-        .roles
-        .values()
-        .filter(|r| r.is_active())
-        .map(|r| r.accountabilities.len())
-        .sum();
+    let total_acc = total_accountabilities(team);
     let members: Vec<MemberFigures> = active
         .iter()
         .map(|m| member_figures(team, m, total_acc))

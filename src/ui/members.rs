@@ -172,11 +172,11 @@ fn Contributions(id: StoredValue<String>) -> impl IntoView {
             let name = t.member_name(&id.get_value())?.to_string();
             let c = contributions::of(t, &id.get_value());
             let counts = vec![
-                ("Meetings facilitated", c.facilitated),
-                ("Meetings minuted", c.took_notes),
-                ("Tensions raised", c.tensions_raised),
-                ("Decisions advised on", c.advice_given),
-                ("Recognition given", c.given),
+                ("Meetings facilitated", c.figures.facilitated),
+                ("Meetings minuted", c.figures.minuted),
+                ("Tensions raised", c.figures.tensions_raised),
+                ("Decisions advised on", c.figures.advice_given),
+                ("Recognition given", c.figures.recognition_given),
             ];
             let received: Vec<(String, String, String)> = c
                 .received
