@@ -57,6 +57,26 @@ fn decide(doc: &mut TeamDocument, by: &str, id: &str) {
     .unwrap();
 }
 
+/// Bo's own copy of Ana's document (another actor).
+fn bos_copy(a: &mut TeamDocument) -> TeamDocument {
+    TeamDocument::load(&a.export()).unwrap().0
+}
+
+/// Offline, apart: Ana removes Bo from the role in her copy while Bo
+/// decides in his; Bo's copy is returned, not yet exchanged.
+fn removed_while_deciding(
+    a: &mut TeamDocument,
+    ana: &str,
+    bo: &str,
+    role: &str,
+    decision: &str,
+) -> TeamDocument {
+    let mut b = bos_copy(a);
+    a.remove_filler(&stamp(ana), role, bo, TODAY).unwrap();
+    decide(&mut b, bo, decision);
+    b
+}
+
 fn exchange(a: &mut TeamDocument, b: &mut TeamDocument) {
     a.merge_bytes(&b.export()).unwrap();
     b.merge_bytes(&a.export()).unwrap();
@@ -71,10 +91,7 @@ fn decided_by_someone_removed_from_the_role_in_another_copy() {
         role,
         decision,
     } = setup();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
-    // Offline: Ana removes Bo from the role; Bo decides.
-    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
-    decide(&mut b, &bo, &decision);
+    let mut b = removed_while_deciding(&mut a, &ana, &bo, &role, &decision);
     exchange(&mut a, &mut b);
     for doc in [&mut a, &mut b] {
         let team = doc.team().unwrap();
@@ -115,7 +132,7 @@ fn a_decision_made_before_the_removal_stands() {
         role,
         decision,
     } = setup();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    let mut b = bos_copy(&mut a);
     decide(&mut b, &bo, &decision);
     exchange(&mut a, &mut b);
     // Ana removes Bo after she has seen the decision: nothing to flag.
@@ -134,9 +151,7 @@ fn reopening_puts_it_back_to_be_decided() {
         role,
         decision,
     } = setup();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
-    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
-    decide(&mut b, &bo, &decision);
+    let mut b = removed_while_deciding(&mut a, &ana, &bo, &role, &decision);
     exchange(&mut a, &mut b);
     a.settle_authority(&stamp(&ana), &decision, Settle::Reopen)
         .unwrap();
@@ -166,7 +181,7 @@ fn decided_while_an_objection_was_raised_elsewhere() {
         TODAY,
     )
     .unwrap();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    let mut b = bos_copy(&mut a);
     a.raise_objection(&stamp(&ana), &decision, &ana, "Fridays are for rest", TODAY)
         .unwrap();
     decide(&mut b, &bo, &decision);
@@ -213,7 +228,7 @@ proptest! {
         sequential in any::<bool>(),
     ) {
         let Setup { ana_doc: mut a, ana, bo, role, decision } = setup();
-        let mut b = TeamDocument::load(&a.export()).unwrap().0;
+        let mut b = bos_copy(&mut a);
         for st in &steps {
             if sequential {
                 exchange(&mut a, &mut b);
@@ -251,9 +266,7 @@ fn confirming_in_a_session_clears_the_flag() {
         role,
         decision,
     } = setup();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
-    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
-    decide(&mut b, &bo, &decision);
+    let mut b = removed_while_deciding(&mut a, &ana, &bo, &role, &decision);
     let mut s = roundtable::session::Session::new(roundtable::storage::MemoryKv::default());
     let _ = s.import(a.export(), None);
     s.set_me(Some(ana.clone()));
@@ -333,9 +346,7 @@ fn a_file_taken_in_by_another_tab_is_checked_here_too() {
         role,
         decision,
     } = setup();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
-    a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
-    decide(&mut b, &bo, &decision);
+    let mut b = removed_while_deciding(&mut a, &ana, &bo, &role, &decision);
     // Two tabs of Ana's browser share one storage; tab 2 takes in Bo's file.
     let mut tab1 = Session::new(MemoryKv::default());
     let _ = tab1.import(a.export(), None);
@@ -363,7 +374,7 @@ fn whoever_holds_the_role_now_takes_it_over() {
         role,
         decision,
     } = setup();
-    let mut b = TeamDocument::load(&a.export()).unwrap().0;
+    let mut b = bos_copy(&mut a);
     a.remove_filler(&stamp(&ana), &role, &bo, TODAY).unwrap();
     a.add_filler(&stamp(&ana), &role, &ana, TODAY, None)
         .unwrap();
