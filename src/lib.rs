@@ -8,6 +8,7 @@
 //! - `ui` (WebAssembly only): the screens;
 //! - `workload` (feature `workload`): generated teams for benchmarks and tests.
 
+pub mod formats;
 pub mod model;
 pub mod session;
 pub mod share;

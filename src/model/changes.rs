@@ -10,6 +10,7 @@ use super::{
     kind::{Collection, Record},
     meeting::Meeting,
     member::Member,
+    option::ConsideredOption,
     recognition::Recognition,
     role::Role,
     team::{Profile, Team},
@@ -185,6 +186,7 @@ pub struct TeamPatch {
     pub tensions: Records<Tension>,
     pub meetings: Records<Meeting>,
     pub recognitions: Records<Recognition>,
+    pub options: Records<ConsideredOption>,
 }
 
 fn read_kind<R: Record>(doc: &TeamDocument, changed: &Changed) -> Records<R> {
@@ -219,6 +221,7 @@ impl TeamPatch {
             tensions: read_kind(doc, changed),
             meetings: read_kind(doc, changed),
             recognitions: read_kind(doc, changed),
+            options: read_kind(doc, changed),
         })
     }
 
@@ -233,6 +236,7 @@ impl TeamPatch {
             .chain(ids(Collection::Tensions, &self.tensions))
             .chain(ids(Collection::Meetings, &self.meetings))
             .chain(ids(Collection::Recognitions, &self.recognitions))
+            .chain(ids(Collection::Options, &self.options))
             .collect()
     }
 
@@ -248,6 +252,7 @@ impl TeamPatch {
             Collection::Tensions => t(&self.tensions, id),
             Collection::Meetings => t(&self.meetings, id),
             Collection::Recognitions => t(&self.recognitions, id),
+            Collection::Options => t(&self.options, id),
         }
     }
 
@@ -260,6 +265,7 @@ impl TeamPatch {
                 diff(before, present(&self.tensions)),
                 diff(before, present(&self.meetings)),
                 diff(before, present(&self.recognitions)),
+                diff(before, present(&self.options)),
             ],
             self.profile.as_ref().is_some_and(|p| *p != before.profile),
         )
@@ -275,5 +281,6 @@ impl TeamPatch {
         apply_kind(team, self.tensions);
         apply_kind(team, self.meetings);
         apply_kind(team, self.recognitions);
+        apply_kind(team, self.options);
     }
 }

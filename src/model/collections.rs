@@ -1,5 +1,5 @@
 //! The record collections added after the first schema (tensions,
-//! meetings, recognitions), created without the conflict a lazily created
+//! meetings, recognitions; then options), created without the conflict a lazily created
 //! map would cause.
 //!
 //! If two teammates each created a missing `meetings` map while apart,
@@ -15,49 +15,84 @@ use std::sync::OnceLock;
 
 use automerge::{transaction::Transactable, ActorId, AutoCommit, ObjType, ReadDoc, ROOT};
 
-/// The maps this change creates at the document root.
-pub const KEYS: [&str; 3] = ["tensions", "meetings", "recognitions"];
+/// One shared change: its actor (the same in every copy), the maps it
+/// creates at the root, and its number in the message.
+struct Shared {
+    actor: &'static [u8; 16],
+    keys: &'static [&'static str],
+    number: u32,
+}
 
-/// The actor that makes the change: the same in every copy.
-const ACTOR: &[u8; 16] = b"roundtable:col:2";
+/// Every shared change, oldest first. A later one never depends on an
+/// earlier one: each is a document of its own, loaded into any copy.
+const SHARED: [Shared; 2] = [
+    Shared {
+        actor: b"roundtable:col:2",
+        keys: &["tensions", "meetings", "recognitions"],
+        number: 2,
+    },
+    // The options decisions considered (MADR's "considered options").
+    Shared {
+        actor: b"roundtable:col:3",
+        keys: &["options"],
+        number: 3,
+    },
+];
 
-/// The change itself (a saved document holding only it), made once.
+/// The maps the shared changes create at the document root.
+pub const KEYS: [&str; 4] = ["tensions", "meetings", "recognitions", "options"];
+
+/// The shared changes (each a saved document holding only it), made once.
+pub fn changes() -> &'static [Vec<u8>] {
+    static BYTES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    BYTES.get_or_init(|| SHARED.iter().map(make).collect())
+}
+
+/// The first shared change (tensions, meetings, recognitions).
 pub fn change() -> &'static [u8] {
-    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    BYTES.get_or_init(|| {
-        let mut doc = AutoCommit::new().with_actor(ActorId::from(&ACTOR[..]));
-        for key in KEYS {
-            // A fresh document accepts these puts: they cannot fail.
-            let _ = doc.put_object(ROOT, key, ObjType::Map);
-        }
-        doc.commit_with(
-            automerge::transaction::CommitOptions::default()
-                .with_message(r#"{"author":null,"collections":2}"#.to_string())
-                .with_time(0),
-        );
-        doc.save()
-    })
+    &changes()[0]
 }
 
-/// Whether a change was made by the shared actor (this change), not a person.
-pub fn is_shared(actor: &ActorId) -> bool {
-    actor.to_bytes() == &ACTOR[..]
-}
-
-/// Whether the document has the collections (made by this change).
-pub fn present(doc: &AutoCommit) -> bool {
-    KEYS.iter().all(|k| {
-        matches!(
-            doc.get(ROOT, *k),
-            Ok(Some((automerge::Value::Object(ObjType::Map), _)))
-        )
-    })
-}
-
-/// Adds the collections to `doc` unless it has them.
-pub fn ensure(doc: &mut AutoCommit) -> Result<(), automerge::AutomergeError> {
-    if present(doc) {
-        return Ok(());
+fn make(shared: &Shared) -> Vec<u8> {
+    let mut doc = AutoCommit::new().with_actor(ActorId::from(&shared.actor[..]));
+    for key in shared.keys {
+        // A fresh document accepts these puts: they cannot fail.
+        let _ = doc.put_object(ROOT, *key, ObjType::Map);
     }
-    doc.load_incremental(change()).map(drop)
+    doc.commit_with(
+        automerge::transaction::CommitOptions::default()
+            .with_message(format!(
+                r#"{{"author":null,"collections":{}}}"#,
+                shared.number
+            ))
+            .with_time(0),
+    );
+    doc.save()
+}
+
+/// Whether a change was made by a shared actor (these changes), not a person.
+pub fn is_shared(actor: &ActorId) -> bool {
+    SHARED.iter().any(|s| actor.to_bytes() == &s.actor[..])
+}
+
+fn has_map(doc: &AutoCommit, key: &str) -> bool {
+    matches!(
+        doc.get(ROOT, key),
+        Ok(Some((automerge::Value::Object(ObjType::Map), _)))
+    )
+}
+
+/// Whether the document has all the collections (made by these changes).
+pub fn present(doc: &AutoCommit) -> bool {
+    KEYS.iter().all(|k| has_map(doc, k))
+}
+
+/// Adds the collections `doc` lacks, each with its shared change.
+pub fn ensure(doc: &mut AutoCommit) -> Result<(), automerge::AutomergeError> {
+    for (shared, bytes) in SHARED.iter().zip(changes()) {
+        if !shared.keys.iter().all(|k| has_map(doc, k)) {
+            doc.load_incremental(bytes)?;
+        }
+    }
+    Ok(())
 }

@@ -8,8 +8,8 @@ use std::{borrow::Cow, collections::BTreeMap};
 use autosurgeon::{Hydrate, HydrateError, Reconcile};
 
 use super::{
-    decision::Decision, meeting::Meeting, member::Member, recognition::Recognition, role::Role,
-    team::Team, tension::Tension, tree::FromTree,
+    decision::Decision, meeting::Meeting, member::Member, option::ConsideredOption,
+    recognition::Recognition, role::Role, team::Team, tension::Tension, tree::FromTree,
 };
 
 /// The maps at the root of the document that hold records by id.
@@ -21,6 +21,7 @@ pub enum Collection {
     Tensions,
     Meetings,
     Recognitions,
+    Options,
 }
 
 /// What the app knows of a kind of record without its type.
@@ -66,8 +67,9 @@ pub fn check_as<R: Record>(v: &automerge::hydrate::Value) -> Result<String, Hydr
 
 impl Collection {
     /// In the order people read about them: decisions first.
-    pub const ALL: [Collection; 6] = [
+    pub const ALL: [Collection; 7] = [
         Collection::Decisions,
+        Collection::Options,
         Collection::Meetings,
         Collection::Tensions,
         Collection::Roles,
@@ -84,6 +86,7 @@ impl Collection {
             Collection::Tensions => &<Tension as Record>::KIND,
             Collection::Meetings => &<Meeting as Record>::KIND,
             Collection::Recognitions => &<Recognition as Record>::KIND,
+            Collection::Options => &<ConsideredOption as Record>::KIND,
         }
     }
 
@@ -154,3 +157,5 @@ record_kind!(Meeting, Meetings, "meetings", "meeting", "meetings", first: false,
 record_kind!(Recognition, Recognitions, "recognitions", "recognition", "recognitions",
     first: false, single: ["date"], map: recognitions,
     title: |r| r.words.as_str().lines().next().unwrap_or_default().into());
+record_kind!(ConsideredOption, Options, "options", "option", "options", first: false,
+    single: ["title", "chosen", "position"], map: options, title: |r| r.title.as_str().into());

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile, Text};
 
 use super::{
-    decision::Decision, meeting::Meeting, member::Member, recognition::Recognition, role::Role,
-    tension::Tension,
+    decision::Decision, meeting::Meeting, member::Member, option::ConsideredOption,
+    recognition::Recognition, role::Role, tension::Tension,
 };
 
 /// The schema version this build writes and the newest it reads.
@@ -37,6 +37,9 @@ pub struct Team {
     pub meetings: BTreeMap<String, Meeting>,
     #[autosurgeon(missing = "Default::default")]
     pub recognitions: BTreeMap<String, Recognition>,
+    /// Options decisions considered (a later collection too).
+    #[autosurgeon(missing = "Default::default")]
+    pub options: BTreeMap<String, ConsideredOption>,
 }
 
 /// The team's own description.
@@ -80,6 +83,7 @@ impl Team {
             tensions: BTreeMap::new(),
             meetings: BTreeMap::new(),
             recognitions: BTreeMap::new(),
+            options: BTreeMap::new(),
         }
     }
 

@@ -22,6 +22,7 @@ use super::{
     enums::Attendance,
     meeting::{AgendaItem, Meeting},
     member::Member,
+    option::ConsideredOption,
     recognition::Recognition,
     role::{Filler, PastFiller, Role},
     team::{Goal, Profile, Team},
@@ -151,6 +152,16 @@ impl<T: FromTree> FromTree for Vec<T> {
         match v {
             Value::List(list) => list.iter().map(|i| T::from_tree(&i.value)).collect(),
             v => Err(HydrateError::unexpected("a list", found(v))),
+        }
+    }
+}
+
+impl FromTree for bool {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        match v {
+            Value::Scalar(ScalarValue::Boolean(b)) => Ok(*b),
+            Value::Scalar(ScalarValue::Null) => Ok(false),
+            v => Err(HydrateError::unexpected("true or false", found(v))),
         }
     }
 }
@@ -309,6 +320,7 @@ impl FromTree for Team {
             tensions: or_default(m, "tensions")?,
             meetings: or_default(m, "meetings")?,
             recognitions: or_default(m, "recognitions")?,
+            options: or_default(m, "options")?,
         })
     }
 }
@@ -387,6 +399,22 @@ impl FromTree for Recognition {
             for_what: or_default(m, "for_what")?,
             words: text(m, "words")?,
             date: string(m, "date")?,
+            created_at: int(m, "created_at")?,
+        })
+    }
+}
+
+impl FromTree for ConsideredOption {
+    fn from_tree(v: &Value) -> Result<Self, HydrateError> {
+        let m = as_map(v, "an option")?;
+        Ok(ConsideredOption {
+            id: string(m, "id")?,
+            decision_id: string(m, "decision_id")?,
+            title: string(m, "title")?,
+            pros: text(m, "pros")?,
+            cons: text(m, "cons")?,
+            position: int(m, "position")?,
+            chosen: or_default(m, "chosen")?,
             created_at: int(m, "created_at")?,
         })
     }

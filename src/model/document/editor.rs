@@ -113,6 +113,15 @@ impl<'a> Editor<'a> {
         Ok(())
     }
 
+    /// Removes a record from its collection.
+    pub fn delete(&mut self, c: Collection, id: &str) -> Result<(), EditError> {
+        self.existing(c, id)?;
+        let coll = self.collection(c)?;
+        self.doc.delete(&coll, id)?;
+        self.changed.record(c, id);
+        Ok(())
+    }
+
     /// Reads one record, lets `f` change its plain fields, and writes back
     /// only what differs. Prose fields are changed with [`Self::set_text`].
     pub fn update<T: Hydrate + Reconcile>(
@@ -198,6 +207,7 @@ impl<'a> Editor<'a> {
             tensions: Default::default(),
             meetings: Default::default(),
             recognitions: Default::default(),
+            options: Default::default(),
         })
     }
 
@@ -234,6 +244,14 @@ impl<'a> Editor<'a> {
             Some((Value::Object(ObjType::Map), goals)) => Ok(self.doc.keys(&goals).collect()),
             _ => Ok(Vec::new()),
         }
+    }
+
+    /// Every record of a collection as it is now, to check a rule.
+    pub fn all<T: FromTree>(
+        &self,
+        c: Collection,
+    ) -> Result<std::collections::BTreeMap<String, T>, EditError> {
+        self.collection_or_empty(c)
     }
 
     fn collection_or_empty<T: FromTree>(

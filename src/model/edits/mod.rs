@@ -5,14 +5,17 @@
 mod advice;
 mod clean;
 mod decisions;
+mod import;
 mod meetings;
 mod members;
+mod options;
 mod roles;
 mod team;
 
 use autosurgeon::Text;
 
 pub use meetings::MeetingRole;
+pub use options::OptionText;
 
 use clean::{check_date, check_prose};
 pub use clean::{
