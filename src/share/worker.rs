@@ -6,7 +6,8 @@
 //! terminates it and starts another.
 //!
 //! Messages are plain objects. Page → worker: `{id, op: "hold", stored}`
-//! or `{id, op: "vet", team, since, bytes | link}`; worker → page: first
+//! or `{id, op: "vet", team, since, bytes | link}` or `{id, op: "zip",
+//! bytes}` (a zipped decision log, read whole); worker → page: first
 //! `{ready: true}`, then `{id, ok, heads?, verdict?, message?}` (for a `team` verdict the
 //! message is the team's id).
 
@@ -79,6 +80,17 @@ fn answer(data: &JsValue) -> Object {
             set(&reply, "ok", &JsValue::TRUE);
             set(&reply, "verdict", &JsValue::from_str(verdict));
             set(&reply, "message", &JsValue::from_str(&message));
+        }
+        // The page reads a zip only after the worker read it whole.
+        "zip" => {
+            let zip = bytes(data, "bytes").unwrap_or_default();
+            match crate::formats::zipfile::read(&zip, crate::formats::madr_read::MAX_FILE_BYTES) {
+                Ok(_) => set(&reply, "ok", &JsValue::TRUE),
+                Err(e) => {
+                    set(&reply, "ok", &JsValue::FALSE);
+                    set(&reply, "message", &JsValue::from_str(&e.to_string()));
+                }
+            }
         }
         _ => set(&reply, "ok", &JsValue::FALSE),
     });

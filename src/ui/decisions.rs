@@ -7,8 +7,11 @@ use super::{
     authority::AuthorityBox,
     browser,
     conflicts::ConflictsBox,
+    decision_record::DecisionRecord,
     fields::{join_tags, DateField, LocalInput, SelectField, TextField},
     filters::FilterBar,
+    focus::EditToggle,
+    options::OptionsEditor,
     recognise::Recognise,
     state::{AppState, Screen},
     workflow::{Consultation, GoalsAndLinks, Objections, RightsNote},
@@ -68,6 +71,15 @@ pub fn DecisionsList() -> impl IntoView {
                 <button type="submit" class="primary">"Add decision"</button>
             </form>
             <FilterBar />
+            <super::export::LogExport on_print=Callback::new(move |()| {
+                // Every decision the filter shows, not only the first page.
+                listed.set(usize::MAX);
+                request_animation_frame(|| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                });
+            }) />
             <p class="meta" aria-live="polite">{move || {
                 let total = state.team.with(|t| t.as_ref().map_or(0, |t| t.decisions.len()));
                 let matching = rows.with(Vec::len);
@@ -101,7 +113,7 @@ pub fn DecisionsList() -> impl IntoView {
                 />
             </ul>
             <Show when=move || { rows.with(Vec::len) > listed.get() }>
-                <button type="button" on:click=move |_| listed.update(|n| *n += PAGE)>
+                <button type="button" on:click=move |_| listed.update(|n| *n = n.saturating_add(PAGE))>
                     {move || format!("Show {} more", PAGE.min(rows.with(Vec::len).saturating_sub(listed.get())))}
                 </button>
             </Show>
@@ -152,80 +164,88 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             .map(|s| (s.as_str().to_string(), s.label().to_string()))
             .collect::<Vec<_>>()
     });
+    let editing = RwSignal::new(super::focus::take_new(&id.get_value()));
+    let fresh = editing.get_untracked();
     view! {
-            <section aria-labelledby="decision-heading">
-                <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Decisions)>"← All decisions"</button>
-                <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
-                    <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
-                    <ConflictsBox collection=Collection::Decisions id=id.get_value() />
-                    <AuthorityBox id=id decision=decision />
-                    <RightsNote id=id.get_value() />
-                    <div class="card">
-                        <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
-                        {prose(DecisionText::Driver)}
-                        {prose(DecisionText::Proposal)}
+        <section aria-labelledby="decision-heading">
+            <button type="button" class="back no-print" on:click=move |_| state.screen.set(Screen::Decisions)>"← All decisions"</button>
+            <Show when=move || decision.with(Option::is_some) fallback=|| view! { <p>"This decision is not in the team."</p> }>
+                <h2 id="decision-heading">{move || decision.with(|d| d.as_ref().map(|d| d.title.clone()))}</h2>
+                <EditToggle editing=editing what="this decision" />
+                <ConflictsBox collection=Collection::Decisions id=id.get_value() />
+                <AuthorityBox id=id decision=decision />
+                <RightsNote id=id.get_value() />
+                <Show when=move || editing.get() fallback=move || view! { <DecisionRecord decision=decision /> }>
+                    <div data-editor data-new=fresh.then_some("")>
+                        <div class="card">
+                            <TextField label="Title" value=field(|d| d.title.clone()) on_input=Callback::new(move |v| set(DecisionField::Title(v))) />
+                            {prose(DecisionText::Driver)}
+                            {prose(DecisionText::Proposal)}
+                        </div>
+                        <OptionsEditor id=id />
+                        <div class="card grid">
+                            <SelectField
+                                label="Owner"
+                                options=owners
+                                value=field(|d| d.owner.clone().unwrap_or_default())
+                                on_change=Callback::new(move |v: String| set(DecisionField::Owner(Owner::decode(&v))))
+                            />
+                            <SelectField
+                                label="Method"
+                                options=methods
+                                value=field(|d| d.method.as_str().to_string())
+                                on_change=Callback::new(move |v: String| {
+                                    if let Some(m) = Method::parse(&v) {
+                                        set(DecisionField::Method(m));
+                                    }
+                                })
+                            />
+                            <SelectField
+                                label="Status"
+                                options=statuses
+                                value=field(|d| d.status.as_str().to_string())
+                                on_change=Callback::new(move |v: String| {
+                                    if let Some(s) = DecisionStatus::parse(&v) {
+                                        set(DecisionField::Status(s));
+                                    }
+                                })
+                            />
+                            <DateField
+                                label="Decided on"
+                                value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.decided_on.clone())))
+                                on_change=Callback::new(move |v| set(DecisionField::DecidedOn(v)))
+                            />
+                            <DateField
+                                label="Review by"
+                                value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.review_by.clone())))
+                                on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
+                            />
+                        </div>
+                        <Consultation id=id.get_value() />
+                        <Objections id=id.get_value() />
+                        <GoalsAndLinks id=id.get_value() />
+                        <div class="card">
+                            {prose(DecisionText::Outcome)}
+                            {prose(DecisionText::Rationale)}
+                            <TextField
+                                label="Tags"
+                                hint="Separate with commas"
+                                value=field(|d| join_tags(&d.tags))
+                                on_input=Callback::new(move |v: String| set(DecisionField::Tags(split_tags(&v))))
+                            />
+                        </div>
                     </div>
-                    <div class="card grid">
-                        <SelectField
-                            label="Owner"
-                            options=owners
-                            value=field(|d| d.owner.clone().unwrap_or_default())
-                            on_change=Callback::new(move |v: String| set(DecisionField::Owner(Owner::decode(&v))))
-                        />
-                        <SelectField
-                            label="Method"
-                            options=methods
-                            value=field(|d| d.method.as_str().to_string())
-                            on_change=Callback::new(move |v: String| {
-                                if let Some(m) = Method::parse(&v) {
-                                    set(DecisionField::Method(m));
-                                }
-                            })
-                        />
-                        <SelectField
-                            label="Status"
-                            options=statuses
-                            value=field(|d| d.status.as_str().to_string())
-                            on_change=Callback::new(move |v: String| {
-                                if let Some(s) = DecisionStatus::parse(&v) {
-                                    set(DecisionField::Status(s));
-                                }
-                            })
-                        />
-                        <DateField
-                            label="Decided on"
-                            value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.decided_on.clone())))
-                            on_change=Callback::new(move |v| set(DecisionField::DecidedOn(v)))
-                        />
-                        <DateField
-                            label="Review by"
-                            value=Signal::derive(move || decision.with(|d| d.as_ref().and_then(|d| d.review_by.clone())))
-                            on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
-                        />
-                    </div>
-                    <Consultation id=id.get_value() />
-                    <Objections id=id.get_value() />
-                    <GoalsAndLinks id=id.get_value() />
-                    <div class="card">
-                        {prose(DecisionText::Outcome)}
-                        {prose(DecisionText::Rationale)}
-                        <TextField
-                            label="Tags"
-                            hint="Separate with commas"
-                            value=field(|d| join_tags(&d.tags))
-                            on_input=Callback::new(move |v: String| set(DecisionField::Tags(split_tags(&v))))
-                        />
-                    </div>
-    <super::record_history::RecordHistory collection=Collection::Decisions id=id />
-                                    <Recognise label="Recognise who made this decision"
-                        for_what=Some(Link { kind: LinkKind::Decision, id: id.get_value() })
-                        suggest=Signal::derive(move || state.team.with(|t| {
-                            let Some(t) = t else { return Vec::new() };
-                            decision.with(|d| d.as_ref().and_then(Decision::owner).map(|o| queries::owner_people(t, &o)).unwrap_or_default())
-                        })) />
                 </Show>
-            </section>
-        }
+                <super::record_history::RecordHistory collection=Collection::Decisions id=id />
+                <Recognise label="Recognise who made this decision"
+                    for_what=Some(Link { kind: LinkKind::Decision, id: id.get_value() })
+                    suggest=Signal::derive(move || state.team.with(|t| {
+                        let Some(t) = t else { return Vec::new() };
+                        decision.with(|d| d.as_ref().and_then(Decision::owner).map(|o| queries::owner_people(t, &o)).unwrap_or_default())
+                    })) />
+            </Show>
+        </section>
+    }
 }
 
 fn text_of(d: &Decision, which: DecisionText) -> String {

@@ -6,6 +6,7 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{join_tags, LocalInput, TextField},
+    focus::EditToggle,
     recognise::Recognise,
     state::{AppState, Screen},
 };
@@ -105,34 +106,40 @@ pub fn MemberEditor(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let editing = RwSignal::new(false);
     view! {
             <section aria-labelledby="member-heading">
-                <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Members)>"← All members"</button>
+                <button type="button" class="back no-print" on:click=move |_| state.screen.set(Screen::Members)>"← All members"</button>
                 <Show when=move || member.with(Option::is_some) fallback=|| view! { <p>"This member is not in the team."</p> }>
                     <h2 id="member-heading">{move || member.with(|m| m.as_ref().map(|m| m.name.clone()))}</h2>
                     <ConflictsBox collection=Collection::Members id=id.get_value() />
-                    <div class="card">
-                        <TextField label="Name" value=field(|m| m.name.clone()) on_input=Callback::new(move |v| set(MemberField::Name(v))) />
-                        <TextField
-                            label="Expertise"
-                            hint="Separate with commas, e.g. finance, facilitation"
-                            value=field(|m| join_tags(&m.expertise))
-                            on_input=Callback::new(move |v: String| set(MemberField::Expertise(split_tags(&v))))
-                        />
-                        <p class="meta">{move || member.with(|m| m.as_ref().map(|m| format!("Joined on {}", m.joined_on)))}</p>
-                        {move || {
-                            let left = member.with(|m| m.as_ref().and_then(|m| m.left_on.clone()));
-                            match left {
-                                Some(day) => view! {
-                                    <p class="meta">{format!("Left the team on {day}")}</p>
-                                    <button type="button" on:click=move |_| set(MemberField::LeftOn(None))>"Mark as back in the team"</button>
-                                }.into_any(),
-                                None => view! {
-                                    <button type="button" on:click=move |_| set(MemberField::LeftOn(Some(browser::today())))>"Mark as left the team"</button>
-                                }.into_any(),
-                            }
-                        }}
-                    </div>
+                    <EditToggle editing=editing what="this member" />
+                    <Show when=move || editing.get() fallback=move || view! { <MemberRecord member=member /> }>
+                        <div data-editor>
+                        <div class="card">
+                            <TextField label="Name" value=field(|m| m.name.clone()) on_input=Callback::new(move |v| set(MemberField::Name(v))) />
+                            <TextField
+                                label="Expertise"
+                                hint="Separate with commas, e.g. finance, facilitation"
+                                value=field(|m| join_tags(&m.expertise))
+                                on_input=Callback::new(move |v: String| set(MemberField::Expertise(split_tags(&v))))
+                            />
+                            <p class="meta">{move || member.with(|m| m.as_ref().map(|m| format!("Joined on {}", m.joined_on)))}</p>
+                            {move || {
+                                let left = member.with(|m| m.as_ref().and_then(|m| m.left_on.clone()));
+                                match left {
+                                    Some(day) => view! {
+                                        <p class="meta">{format!("Left the team on {day}")}</p>
+                                        <button type="button" on:click=move |_| set(MemberField::LeftOn(None))>"Mark as back in the team"</button>
+                                    }.into_any(),
+                                    None => view! {
+                                        <button type="button" on:click=move |_| set(MemberField::LeftOn(Some(browser::today())))>"Mark as left the team"</button>
+                                    }.into_any(),
+                                }
+                            }}
+                        </div>
+                        </div>
+                    </Show>
     <super::record_history::RecordHistory collection=Collection::Members id=id />
                 <Contributions id=id />
                     <div class="card">
@@ -222,6 +229,25 @@ fn Contributions(id: StoredValue<String>) -> impl IntoView {
                     {move || (state.me.get().as_deref() != Some(id.get_value().as_str())).then(|| view! {
                         <Recognise label=format!("Recognise {name}") for_what=None suggest=Signal::stored(vec![id.get_value()]) />
                     })}
+                </div>
+            }
+        })
+    }
+}
+
+/// A member as a record to read: expertise, when they joined (and left).
+#[component]
+fn MemberRecord(member: Memo<Option<Member>>) -> impl IntoView {
+    move || {
+        member.get().map(|m| {
+            let expertise = if m.expertise.is_empty() { "None named".to_string() } else { m.expertise.join(", ") };
+            view! {
+                <div class="card record">
+                    <dl class="facts">
+                        <div><dt>"Expertise"</dt><dd>{expertise}</dd></div>
+                        <div><dt>"Joined on"</dt><dd>{m.joined_on.clone()}</dd></div>
+                        {m.left_on.clone().map(|d| view! { <div><dt>"Left the team on"</dt><dd>{d}</dd></div> })}
+                    </dl>
                 </div>
             }
         })

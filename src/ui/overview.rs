@@ -61,6 +61,8 @@ pub fn Overview() -> impl IntoView {
             <GoalsCard />
             <ShareCard />
             <ImportCard />
+            <super::export::ExportCard />
+            <super::import_log::ImportLogCard />
             <StorageCard />
         </section>
     }

@@ -6,6 +6,7 @@ use super::{
     browser,
     conflicts::ConflictsBox,
     fields::{field_id, join_lines, join_tags, DateField, LocalInput, TextField},
+    focus::EditToggle,
     recognise::Recognise,
     state::{AppState, Screen},
 };
@@ -44,6 +45,7 @@ pub fn RolesList() -> impl IntoView {
                         r.is_active(),
                         r.is_active() && r.fillers.is_empty(),
                         ending.contains(&r.id),
+                        (r.accountabilities.clone(), r.domain.clone()),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -56,11 +58,18 @@ pub fn RolesList() -> impl IntoView {
                 <LocalInput label="New role name" value=new_name />
                 <button type="submit" class="primary">"Add role"</button>
             </form>
+            <div class="export-row no-print">
+                <button type="button" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }>"Print the role map"</button>
+            </div>
             <ul class="cards" aria-label="Roles">
                 {move || {
                     rows()
                         .into_iter()
-                        .map(|(id, name, purpose, fillers, active, empty, ending)| {
+                        .map(|(id, name, purpose, fillers, active, empty, ending, (does, decides))| {
                             view! {
                                 <li class="card" class:muted=!active class:empty=empty>
                                     <button type="button" class="title-link" on:click=move |_| state.screen.set(Screen::Role(id.clone()))>
@@ -71,6 +80,11 @@ pub fn RolesList() -> impl IntoView {
                                     {ending.then(|| view! { <span class="badge warn">"Term ending"</span> })}
                                     <p class="meta">{fillers}</p>
                                     <p class="purpose">{purpose}</p>
+                                    // The role map on paper says what each role does and decides.
+                                    <div class="print-only">
+                                        {(!does.is_empty()).then(|| view! { <p class="meta">"Accountabilities"</p><ul>{does.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> })}
+                                        {(!decides.is_empty()).then(|| view! { <p class="meta">"Decides alone"</p><ul>{decides.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> })}
+                                    </div>
                                 </li>
                             }
                         })
@@ -90,47 +104,55 @@ pub fn RoleEditor(id: String) -> impl IntoView {
     let set = move |field: RoleField| {
         state.edit(|doc, s| doc.set_role(s, &id.get_value(), field));
     };
+    let editing = RwSignal::new(super::focus::take_new(&id.get_value()));
+    let fresh = editing.get_untracked();
     view! {
         <section aria-labelledby="role-heading">
-            <button type="button" class="back" on:click=move |_| state.screen.set(Screen::Roles)>"← All roles"</button>
+            <button type="button" class="back no-print" on:click=move |_| state.screen.set(Screen::Roles)>"← All roles"</button>
             <Show when=move || role.with(Option::is_some) fallback=|| view! { <p>"This role is not in the team."</p> }>
                 <h2 id="role-heading">{move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</h2>
                 <ConflictsBox collection=Collection::Roles id=id.get_value() />
                 {move || role.with(|r| r.as_ref().is_some_and(|r| !r.is_active())).then(|| view! { <p class="badge">"Retired"</p> })}
-                <div class="card">
-                    <TextField label="Role name" value=field(|r| r.name.clone()) on_input=Callback::new(move |v| set(RoleField::Name(v))) />
-                    <TextField
-                        label="Purpose"
-                        multiline=true
-                        value=field(|r| r.purpose.as_str().to_string())
-                        on_input=Callback::new(move |v: String| {
-                            state.edit(|doc, s| doc.set_role_purpose(s, &id.get_value(), &v));
-                        })
-                    />
-                    <TextField
-                        label="Accountabilities"
-                        hint="One per line"
-                        multiline=true
-                        value=field(|r| join_lines(&r.accountabilities))
-                        on_input=Callback::new(move |v: String| set(RoleField::Accountabilities(split_lines(&v))))
-                    />
-                    <TextField
-                        label="Domain"
-                        hint="Decisions this role takes alone, one per line"
-                        multiline=true
-                        value=field(|r| join_lines(&r.domain))
-                        on_input=Callback::new(move |v: String| set(RoleField::Domain(split_lines(&v))))
-                    />
-                    <TextField
-                        label="Expertise wanted"
-                        hint="Separate with commas"
-                        value=field(|r| join_tags(&r.expertise))
-                        on_input=Callback::new(move |v: String| set(RoleField::Expertise(split_tags(&v))))
-                    />
-                </div>
+                <EditToggle editing=editing what="this role" />
+                <Show when=move || editing.get() fallback=move || view! { <RoleRecord role=role /> }>
+                    <div data-editor data-new=fresh.then_some("")>
+                    <div class="card">
+                        <TextField label="Role name" value=field(|r| r.name.clone()) on_input=Callback::new(move |v| set(RoleField::Name(v))) />
+                        <TextField
+                            label="Purpose"
+                            multiline=true
+                            value=field(|r| r.purpose.as_str().to_string())
+                            on_input=Callback::new(move |v: String| {
+                                state.edit(|doc, s| doc.set_role_purpose(s, &id.get_value(), &v));
+                            })
+                        />
+                        <TextField
+                            label="Accountabilities"
+                            hint="One per line"
+                            multiline=true
+                            value=field(|r| join_lines(&r.accountabilities))
+                            on_input=Callback::new(move |v: String| set(RoleField::Accountabilities(split_lines(&v))))
+                        />
+                        <TextField
+                            label="Domain"
+                            hint="Decisions this role takes alone, one per line"
+                            multiline=true
+                            value=field(|r| join_lines(&r.domain))
+                            on_input=Callback::new(move |v: String| set(RoleField::Domain(split_lines(&v))))
+                        />
+                        <TextField
+                            label="Expertise wanted"
+                            hint="Separate with commas"
+                            value=field(|r| join_tags(&r.expertise))
+                            on_input=Callback::new(move |v: String| set(RoleField::Expertise(split_tags(&v))))
+                        />
+                    </div>
+                    </div>
+                </Show>
                 <Fillers id=id.get_value() role=role />
                 <RoleDecisions id=id.get_value() />
                 <super::record_history::RecordHistory collection=Collection::Roles id=id />
+                <Show when=move || editing.get()>
                 <div class="card">
                     {move || {
                         if role.with(|r| r.as_ref().is_some_and(Role::is_active)) {
@@ -140,6 +162,7 @@ pub fn RoleEditor(id: String) -> impl IntoView {
                         }
                     }}
                 </div>
+                </Show>
             </Show>
         </section>
     }
@@ -321,5 +344,32 @@ fn RoleDecisions(id: String) -> impl IntoView {
                 }}
             </ul>
         </div>
+    }
+}
+
+/// A role as a record to read: why it exists, what it keeps doing, what
+/// it decides alone, the expertise it wants.
+#[component]
+fn RoleRecord(role: Memo<Option<Role>>) -> impl IntoView {
+    use super::decision_record::section;
+    let list = |items: Vec<String>, none: &'static str| {
+        if items.is_empty() {
+            view! { <p class="meta">{none}</p> }.into_any()
+        } else {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+    };
+    move || {
+        role.get().map(|r| {
+            view! {
+                <div class="card record">
+                    {section("Purpose", super::decision_record::prose(r.purpose.as_str().to_string()))}
+                    {section("Accountabilities", list(r.accountabilities.clone(), "None recorded."))}
+                    {section("Domain: decides alone", list(r.domain.clone(), "None recorded."))}
+                    {section("Expertise wanted", list(r.expertise.clone(), "None named."))}
+                </div>
+            }
+        })
     }
 }

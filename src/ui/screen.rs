@@ -33,6 +33,8 @@ impl Screen {
             // A recognition is read on its recipients' pages; which one is
             // not known from the id alone.
             Collection::Recognitions => Screen::Members,
+            // An option is read on its decision's page.
+            Collection::Options => Screen::Decisions,
         }
     }
 }

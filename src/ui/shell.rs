@@ -31,6 +31,14 @@ pub fn TeamShell() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // A new screen opens at its top, with focus on its heading (not on
+    // the first load: the page starts where the browser puts it).
+    Effect::new(move |seen: Option<()>| {
+        state.screen.track();
+        if seen.is_some() {
+            super::focus::screen_opened();
+        }
+    });
     view! {
         <header class="topbar">
             <a class="skip" href="#main">"Skip to content"</a>

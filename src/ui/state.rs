@@ -14,8 +14,7 @@ use crate::{
     storage::{local::LocalKv, StoredTeam},
 };
 
-pub use crate::session::Damaged;
-pub use crate::session::Say as Notice;
+pub use crate::session::{Damaged, Say as Notice};
 
 use super::browser;
 pub use super::screen::{PendingTeam, Screen};
@@ -195,7 +194,8 @@ impl AppState {
         f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<String, EditError>,
         screen: fn(String) -> Screen,
     ) -> bool {
-        self.edit(f).map(|id| self.screen.set(screen(id))).is_some()
+        let open = |id| self.screen.set(screen(super::focus::marked_new(id)));
+        self.edit(f).map(open).is_some()
     }
 
     fn show_edit<T>(&self, edited: Edited<T>) -> T {

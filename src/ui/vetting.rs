@@ -362,3 +362,25 @@ pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict) + 'static
         }),
     });
 }
+
+/// Reads a zip in the worker first: one that would crash the zip reader
+/// kills only the worker, and `then` hears that the page must not read it.
+pub fn probe_zip(bytes: &[u8], then: impl FnOnce(Result<(), String>) + 'static) {
+    let size = bytes.len();
+    let copy = Uint8Array::from(bytes);
+    submit(Job {
+        make: Box::new(move |_| {
+            let msg = Object::new();
+            set(&msg, "op", &"zip".into());
+            set(&msg, "bytes", &copy.into());
+            Ok((msg, Array::new(), budget(size)))
+        }),
+        done: Box::new(move |reply| {
+            then(match reply {
+                Ok(r) if field(&r, "ok").is_truthy() => Ok(()),
+                Ok(r) => Err(field(&r, "message").as_string().unwrap_or_default()),
+                Err(why) => Err(why),
+            })
+        }),
+    });
+}

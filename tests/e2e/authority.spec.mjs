@@ -15,6 +15,7 @@ async function openDecision(page, title) {
   await section(page, 'Decisions');
   await page.getByRole('list', { name: 'Decisions', exact: true }).getByRole('button', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit this decision' }).click();
 }
 
 test('a decision made by someone removed from the role in another copy is flagged in both', async ({ browser }) => {

@@ -6,6 +6,7 @@ import { addDecision, addMember, createTeam, downloadTeamFile, importFile, secti
 
 const str = (v) => (v === null || v === undefined ? v : String(v));
 const SHARED_ACTOR = '726f756e647461626c653a636f6c3a32';
+const OPTIONS_ACTOR = '726f756e647461626c653a636f6c3a33';
 
 test('the team file opens with the official Automerge library, every change naming its author', async ({ page }) => {
   await createTeam(page, { team: 'Platform', me: 'Ana' });
@@ -47,7 +48,11 @@ test('the team file opens with the official Automerge library, every change nami
   const shared = history.filter((h) => h.change.actor === SHARED_ACTOR);
   expect(shared).toHaveLength(1);
   expect(JSON.parse(shared[0].change.message)).toEqual({ author: null, collections: 2 });
-  const authors = history.filter((h) => h.change.actor !== SHARED_ACTOR).map((h) => JSON.parse(h.change.message).author);
+  // The options map came later, from a second shared change of its own.
+  const options = history.filter((h) => h.change.actor === OPTIONS_ACTOR);
+  expect(options).toHaveLength(1);
+  expect(JSON.parse(options[0].change.message)).toEqual({ author: null, collections: 3 });
+  const authors = history.filter((h) => h.change.actor !== SHARED_ACTOR && h.change.actor !== OPTIONS_ACTOR).map((h) => JSON.parse(h.change.message).author);
   expect(authors[0]).toBe(str(ana.id));
   expect(authors.at(-1)).toBe(str(bo.id));
   expect(authors.every((a) => a === str(ana.id) || a === str(bo.id))).toBe(true);
