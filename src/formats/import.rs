@@ -33,8 +33,13 @@ pub struct Plan {
     pub records: Vec<(Decision, Vec<ConsideredOption>)>,
 }
 
+/// A title as compared: case and surrounding spaces do not matter.
+fn key(title: &str) -> String {
+    title.trim().to_lowercase()
+}
+
 fn same_title(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    key(a) == key(b)
 }
 
 /// Reads `files` (path, bytes or why they could not be read) and plans
@@ -68,18 +73,19 @@ pub fn plan(
     // Which decision each file becomes: one already in the team, or new.
     let mut id_of: HashMap<String, String> = HashMap::new();
     let mut new: Vec<LogRecord> = Vec::new();
+    // The team's decisions by title and date, read once (a log of
+    // thousands meets a team of thousands).
+    let known: HashMap<(String, String), &str> = team
+        .decisions
+        .values()
+        .map(|d| ((key(&d.title), record_date(d)), d.id.as_str()))
+        .collect();
     for r in read {
-        let date = r.date.clone();
-        let existing =
-            r.id.as_ref()
-                .filter(|id| team.decisions.contains_key(*id))
-                .cloned()
-                .or_else(|| {
-                    team.decisions
-                        .values()
-                        .find(|d| same_title(&d.title, &r.title) && Some(record_date(d)) == date)
-                        .map(|d| d.id.clone())
-                });
+        let by_id = r.id.as_ref().filter(|id| team.decisions.contains_key(*id));
+        let existing = by_id.cloned().or_else(|| {
+            let date = r.date.clone()?;
+            known.get(&(key(&r.title), date)).map(|id| id.to_string())
+        });
         let twice = new
             .iter()
             .any(|n| same_title(&n.title, &r.title) && n.date == r.date);

@@ -71,7 +71,7 @@ pub fn DecisionsList() -> impl IntoView {
                 <button type="submit" class="primary">"Add decision"</button>
             </form>
             <FilterBar />
-            <super::export::LogExport on_print=Callback::new(move |()| {
+            <super::export::LogExport count=Signal::derive(move || rows.with(Vec::len)) on_print=Callback::new(move |()| {
                 // Every decision the filter shows, not only the first page.
                 listed.set(usize::MAX);
                 request_animation_frame(|| {

@@ -26,6 +26,7 @@ fn save(state: AppState, name: String, bytes: &[u8]) {
 
 /// The decisions as Markdown records in one zip, with their index.
 fn markdown_zip(t: &Team, decisions: &[&Decision]) -> Vec<u8> {
+    let _span = browser::Span::new("export-markdown");
     let files: Vec<(String, Vec<u8>)> = madr::export(t, decisions)
         .into_iter()
         .map(|(n, text)| (format!("decisions/{n}"), text.into_bytes()))
@@ -46,7 +47,7 @@ fn shown(state: AppState, t: &Team) -> Vec<Decision> {
 
 /// Exports of the decision log as filtered, beside the log.
 #[component]
-pub fn LogExport(on_print: Callback<()>) -> impl IntoView {
+pub fn LogExport(on_print: Callback<()>, #[prop(into)] count: Signal<usize>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let export = move |markdown: bool| {
         state.team.with_untracked(|t| {
@@ -74,7 +75,10 @@ pub fn LogExport(on_print: Callback<()>) -> impl IntoView {
             <button type="button" on:click=move |_| export(true)>"Export as Markdown records (.zip)"</button>
             <button type="button" on:click=move |_| export(false)>"Export as spreadsheet (.csv)"</button>
             <button type="button" on:click=move |_| on_print.run(())>"Print the log"</button>
-            <span class="hint">"Exports and printing take the decisions the filter shows, all of them (not only the first page)."</span>
+            <span class="hint">{move || match count.get() {
+                1 => "Exports and printing take the 1 decision the filter shows.".to_string(),
+                n => format!("Exports and printing take the {n} decisions the filter shows, all of them (not only the first page)."),
+            }}</span>
         </div>
     }
 }

@@ -134,6 +134,8 @@ if (!parses.fromStorage) console.error('note: the JSON did not fit in sessionSto
 // edit_to_paint_p95_ms and persist_p95_ms: typing into a decision's title.
 await page.evaluate(sectionButton('Decisions') + '.click()');
 await page.getByRole('list', { name: 'Decisions' }).getByRole('button').first().click();
+// A decision opens as a record to read; its editor is one click away.
+await page.getByRole('button', { name: 'Edit this decision' }).click();
 const title = page.getByLabel('Title', { exact: true });
 await title.click();
 await title.press('End');
@@ -178,6 +180,22 @@ for (let i = 0; i < Math.min(runs, 3); i++) {
 }
 figure('insights_ms', median(insightRuns), 'ms');
 figure('insights_compute_ms', median(await measured('insights')), 'ms');
+
+// export_markdown_ms: every decision of the large team as MADR records in
+// one zip, from the click to the download (export_markdown_build_ms: the
+// records and the zip alone).
+await page.evaluate(sectionButton('Overview') + '.click()');
+const exportRuns = [];
+for (let i = 0; i < Math.min(runs, 3); i++) {
+  const t0 = Date.now();
+  await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByRole('button', { name: 'Decision records (Markdown, .zip)' }).click(),
+  ]);
+  exportRuns.push(Date.now() - t0);
+}
+figure('export_markdown_ms', median(exportRuns), 'ms');
+figure('export_markdown_build_ms', median(await measured('export-markdown')), 'ms');
 
 // merge_week_ms: importing the week of work (a file) into the large team.
 // The import worker's check comes first (merge_week_check_ms: the round

@@ -73,6 +73,7 @@ test('a decision is written in its editor, then read as a record, printed and ex
   // The log prints whole (the filter's decisions, not the first page).
   await section(page, 'Decisions');
   await page.getByLabel('Search').fill('database');
+  await expect(page.getByText('Exports and printing take the 1 decision the filter shows.')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await shot(page, '92-log-print');
   await page.emulateMedia({ media: 'screen' });
