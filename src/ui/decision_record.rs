@@ -45,7 +45,6 @@ pub fn DecisionRecord(decision: Memo<Option<Decision>>) -> impl IntoView {
                 .map(|o| queries::owner_label(t, &o))
                 .unwrap_or_else(|| "No owner yet".into());
             let mut facts = vec![
-                ("Status", d.status.label().to_string()),
                 ("Owner", owner),
                 ("Method", d.method.label().to_string()),
             ];
@@ -137,12 +136,20 @@ pub fn DecisionRecord(decision: Memo<Option<Decision>>) -> impl IntoView {
                     }
                 })
                 .collect();
+            let due = d.review_due(&super::browser::today());
             let has_options = !options.is_empty();
             let has_advice = !advice.is_empty();
             let has_objections = !objections.is_empty();
             view! {
                 <div class="card record">
                     <dl class="facts">
+                        <div>
+                            <dt>"Status"</dt>
+                            <dd>
+                                <span class=format!("badge status-{}", d.status.as_str())>{d.status.label()}</span>
+                                {due.then(|| view! { " " <span class="badge warn">"Review due"</span> })}
+                            </dd>
+                        </div>
                         {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                     </dl>
                     {supersedes}

@@ -71,6 +71,11 @@ pub fn DecisionsList() -> impl IntoView {
                 <button type="submit" class="primary">"Add decision"</button>
             </form>
             <FilterBar />
+            // On paper, the filter bar is not printed: what it holds is said.
+            <p class="print-only">{move || {
+                let said = state.team.with(|t| t.as_ref().map(|t| state.filter.get().describe(t)).unwrap_or_default());
+                if said.is_empty() { "All decisions.".to_string() } else { format!("Filtered: {}.", said.join("; ")) }
+            }}</p>
             <super::export::LogExport count=Signal::derive(move || rows.with(Vec::len)) on_print=Callback::new(move |()| {
                 // Every decision the filter shows, not only the first page.
                 listed.set(usize::MAX);

@@ -77,17 +77,21 @@ pub fn back_to_heading() {
     request_animation_frame(heading);
 }
 
-/// The Edit / Done control of a record, and its shortcut: `e` anywhere
-/// outside a field opens the editor.
+/// The Edit / Done control of a record, and its shortcuts: `e` anywhere
+/// outside a field opens the editor, Escape closes it.
 #[component]
 pub fn EditToggle(editing: RwSignal<bool>, what: &'static str) -> impl IntoView {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "e"
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || editing.get_untracked()
-        {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        // Escape ends editing, wherever focus is in the editor.
+        if ev.key() == "Escape" && editing.get_untracked() {
+            editing.set(false);
+            back_to_heading();
+            return;
+        }
+        if ev.key() != "e" || editing.get_untracked() {
             return;
         }
         let typing = ev
@@ -109,7 +113,7 @@ pub fn EditToggle(editing: RwSignal<bool>, what: &'static str) -> impl IntoView 
             <button
                 type="button"
                 class=move || if editing.get() { "" } else { "primary" }
-                aria-keyshortcuts=move || (!editing.get()).then_some("e")
+                aria-keyshortcuts=move || if editing.get() { "Escape" } else { "e" }
                 on:click=move |_| {
                     let now = !editing.get_untracked();
                     editing.set(now);

@@ -19,6 +19,25 @@ use crate::formats::{
 
 type Files = Vec<(String, Result<Vec<u8>, String>)>;
 
+/// How many of each list the preview shows (a log may hold thousands).
+const LISTED: usize = 50;
+
+/// "… and 12 more" under a list cut at [`LISTED`].
+fn more(total: usize) -> Option<impl IntoView> {
+    (total > LISTED)
+        .then(|| view! { <p class="meta">{format!("… and {} more", total - LISTED)}</p> })
+}
+
+/// Titles joined, the first [`LISTED`] of them.
+fn listed<'a>(titles: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let total = titles.len();
+    let mut out = titles.take(LISTED).collect::<Vec<_>>().join(", ");
+    if total > LISTED {
+        out.push_str(&format!(" and {} more", total - LISTED));
+    }
+    out
+}
+
 /// A zip larger than this is not a decision log.
 const MAX_ZIP_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
@@ -149,7 +168,7 @@ pub fn ImportLogCard() -> impl IntoView {
                     <div class="preview" role="region" aria-label="What the import will do">
                         <h4>{format!("{n} decision{} to create", if n == 1 { "" } else { "s" })}</h4>
                         <ul class="plain" aria-label="Decisions to create">
-                            {p.create.iter().map(|c| view! {
+                            {p.create.iter().take(LISTED).map(|c| view! {
                                 <li>
                                     <strong>{c.title.clone()}</strong>
                                     {format!(" — {}, {}; {} option{}; from {}", c.status.label(), c.date.clone().unwrap_or_else(|| "no date".into()), c.options, if c.options == 1 { "" } else { "s" }, c.file)}
@@ -157,13 +176,15 @@ pub fn ImportLogCard() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
+                        {more(n)}
                         {(!p.already.is_empty()).then(|| view! {
-                            <p>{format!("Already in the team, not created again: {}", p.already.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", "))}</p>
+                            <p>{format!("Already in the team, not created again: {}", listed(p.already.iter().map(|(_, t)| t.as_str())))}</p>
                         })}
                         {(!p.skipped.is_empty()).then(|| view! {
                             <h4>{format!("{} file{} skipped", p.skipped.len(), if p.skipped.len() == 1 { "" } else { "s" })}</h4>
                             <ul class="plain" aria-label="Files skipped">
-                                {p.skipped.iter().map(|(f, why)| view! { <li>{format!("{f}: {why}")}</li> }).collect_view()}
+                                {p.skipped.iter().take(LISTED).map(|(f, why)| view! { <li>{format!("{f}: {why}")}</li> }).collect_view()}
+                                {more(p.skipped.len())}
                             </ul>
                         })}
                         <div class="add-row">

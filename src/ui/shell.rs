@@ -59,6 +59,7 @@ pub fn TeamShell() -> impl IntoView {
             <ImportResult />
         </div>
         <main id="main" tabindex="-1">
+            <p class="print-only print-team">{team_name}</p>
             {move || match state.screen.get() {
                 Screen::Welcome | Screen::Overview => view! { <Overview /> }.into_any(),
                 Screen::Members => view! { <MembersList /> }.into_any(),

@@ -50,6 +50,7 @@ test('a decision is written in its editor, then read as a record, printed and ex
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Edit this decision' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await expect(page.getByRole('main').getByText('Platform', { exact: true })).toBeVisible();
   await shot(page, '91-decision-print');
   await page.emulateMedia({ media: 'screen' });
 
@@ -68,13 +69,18 @@ test('a decision is written in its editor, then read as a record, printed and ex
   // The shortcut opens the editor from anywhere outside a field.
   await page.keyboard.press('e');
   await expect(page.getByLabel('Title', { exact: true })).toBeFocused();
-  await page.getByRole('button', { name: 'Done editing' }).click();
+  // Escape closes the editor again, focus back on the heading.
+  await page.keyboard.press('Escape');
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Edit this decision' })).toBeVisible();
 
   // The log prints whole (the filter's decisions, not the first page).
   await section(page, 'Decisions');
   await page.getByLabel('Search').fill('database');
   await expect(page.getByText('Exports and printing take the 1 decision the filter shows.')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('Filtered: Words: database.')).toBeVisible();
+  await expect(page.getByLabel('Search')).toBeHidden();
   await shot(page, '92-log-print');
   await page.emulateMedia({ media: 'screen' });
 
