@@ -242,7 +242,8 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                             let mid = StoredValue::new(f.member_id.clone());
                             let ending = queries::term_ending(f.term_end.as_deref(), &today);
                             let term_label = format!("Term end for {name}");
-                            let remove_label = format!("Remove {name} from this role");
+                            // The name starts with the words shown (WCAG 2.5.3, label in name).
+                            let remove_label = format!("Step down: {name}");
                             view! {
                                 <li class:warn=ending>
                                     <span class="filler-name">{name.clone()}</span>

@@ -175,7 +175,8 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
             )
         });
     };
-    let remove_label = format!("Stop asking {name}");
+    // The name starts with the word shown (WCAG 2.5.3, label in name).
+    let remove_label = format!("Remove {name} from those asked");
     view! {
         <li>
             <strong>{name.clone()}</strong>

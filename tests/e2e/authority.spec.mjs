@@ -45,7 +45,7 @@ test('a decision made by someone removed from the role in another copy is flagge
   await ctxB.setOffline(true);
   await section(a, 'Roles');
   await a.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Release manager' }).click();
-  await a.getByRole('button', { name: 'Remove Bo from this role' }).click();
+  await a.getByRole('button', { name: 'Step down: Bo' }).click();
   await expect(a.getByText('No one holds this role yet.')).toBeVisible();
   await openDecision(b, 'Freeze releases in December');
   await b.getByLabel('Status').selectOption({ label: 'Decided' });

@@ -39,7 +39,7 @@ test('create a team, fill it, reload, and find everything again', async ({ page 
   await page.getByLabel('Assign a member').selectOption({ label: 'Bo — matching expertise' });
   await page.getByLabel('Term ends (optional)').fill('2030-06-30');
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Remove Bo from this role' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Step down: Bo' })).toBeVisible();
   await shot(page, '04-role');
 
   // A decision owned by that role.

@@ -13,7 +13,7 @@ test('the team on a past date, and what changed since', async ({ page }) => {
   await page.getByRole('button', { name: 'Add role' }).click();
   await page.getByLabel('Assign a member').selectOption({ label: 'Ana' });
   await page.getByRole('button', { name: 'Assign' }).click();
-  await expect(page.getByRole('button', { name: 'Remove Ana from this role' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Step down: Ana' })).toBeVisible();
   await addDecision(page, 'Weekly releases');
   await section(page, 'Meetings');
   await page.getByLabel('Meeting date').fill('2026-03-02');
@@ -31,7 +31,7 @@ test('the team on a past date, and what changed since', async ({ page }) => {
   await page.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Release lead' }).click();
   await page.getByLabel('Assign a member').selectOption({ label: 'Bo' });
   await page.getByRole('button', { name: 'Assign' }).click();
-  await page.getByRole('button', { name: 'Remove Ana from this role' }).click();
+  await page.getByRole('button', { name: 'Step down: Ana' }).click();
 
   await section(page, 'History');
   await page.getByLabel('Show the team as it was on').fill('2026-04-15');
