@@ -13,24 +13,15 @@ use proptest::prelude::*;
 use roundtable::{
     formats::{csv, import, json, madr, madr_read, zipfile},
     model::{
-        collections, edits::OptionText, example::example_team, DecisionStatus, Owner, Team,
-        TeamDocument,
+        collections, edits::OptionText, example::example_team, queries, DecisionStatus, Owner,
+        Team, TeamDocument,
     },
 };
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
 
 /// A team saved by the version before options: it has the first shared
 /// change (tensions, meetings, recognitions) but not the options map.
 fn team_before_options() -> (Vec<u8>, String) {
-    let mut doc = AutoCommit::load(&fixture("team-v1.automerge")).unwrap();
+    let mut doc = AutoCommit::load(&common::fixture("team-v1.automerge")).unwrap();
     doc.load_incremental(collections::change()).unwrap();
     assert!(doc.get(ROOT, "options").unwrap().is_none());
     let bytes = doc.save();
@@ -61,7 +52,7 @@ fn two_teammates_adding_options_to_an_older_team_apart_keep_both() {
         "one options map"
     );
     let team = a.team().unwrap();
-    let mut titles: Vec<&str> = madr::options_of(&team, &decision)
+    let mut titles: Vec<&str> = queries::options_of(&team, &decision)
         .iter()
         .map(|o| o.title.as_str())
         .collect();
@@ -83,7 +74,7 @@ fn options_are_added_in_order_chosen_one_at_a_time_and_removed() {
     doc.choose_option(&s, &lite, true).unwrap();
     doc.choose_option(&s, &pg, true).unwrap();
     let team = doc.team().unwrap();
-    let opts = madr::options_of(&team, &d);
+    let opts = queries::options_of(&team, &d);
     assert_eq!(
         opts.iter().map(|o| o.title.as_str()).collect::<Vec<_>>(),
         ["Postgres", "SQLite"]
@@ -96,7 +87,7 @@ fn options_are_added_in_order_chosen_one_at_a_time_and_removed() {
     assert!(doc.add_option(&s, "d_missing", "X").is_err());
     assert!(doc.add_option(&s, &d, "   ").is_err());
     doc.remove_option(&s, &lite).unwrap();
-    assert_eq!(madr::options_of(&doc.team().unwrap(), &d).len(), 1);
+    assert_eq!(queries::options_of(&doc.team().unwrap(), &d).len(), 1);
 }
 
 /// The example team, with options on two decisions and one superseded.
@@ -206,7 +197,7 @@ fn an_exported_log_imported_into_another_team_gives_the_same_decisions() {
         );
         assert_eq!(owner_name(&team, a), owner_name(&after, b), "{title}");
         let opts = |t: &Team, id: &str| -> Vec<(String, Vec<String>, Vec<String>, bool)> {
-            madr::options_of(t, id)
+            queries::options_of(t, id)
                 .iter()
                 .map(|o| {
                     (

@@ -20,22 +20,13 @@ use roundtable::model::{
     TensionStatus,
 };
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
-
 fn meetings_maps(doc: &TeamDocument) -> usize {
     doc.automerge().get_all(ROOT, "meetings").unwrap().len()
 }
 
 #[test]
 fn a_team_saved_before_meetings_opens_gains_them_and_merges_with_an_old_copy() {
-    let old = fixture("team-v1.automerge");
+    let old = common::fixture("team-v1.automerge");
     assert!(AutoCommit::load(&old)
         .unwrap()
         .get(ROOT, "meetings")
@@ -50,7 +41,7 @@ fn a_team_saved_before_meetings_opens_gains_them_and_merges_with_an_old_copy() {
         .raise_tension(&s, "Releases slip", TensionKind::Operational, TODAY)
         .unwrap();
     // A copy still on the old version, edited there, merges in.
-    doc.merge_bytes(&fixture("team-v1-edited.automerge"))
+    doc.merge_bytes(&common::fixture("team-v1-edited.automerge"))
         .unwrap();
     let after = doc.team().unwrap();
     assert!(after.meetings.contains_key(&m) && after.tensions.contains_key(&t));
@@ -65,7 +56,7 @@ fn a_team_saved_before_meetings_opens_gains_them_and_merges_with_an_old_copy() {
 
 #[test]
 fn two_teammates_who_upgrade_apart_both_keep_their_meetings() {
-    let old = fixture("team-v1.automerge");
+    let old = common::fixture("team-v1.automerge");
     let (mut a, team) = TeamDocument::load(&old).unwrap();
     let (mut b, _) = TeamDocument::load(&old).unwrap();
     let me = team.members.keys().next().unwrap().clone();
@@ -111,7 +102,7 @@ fn a_new_team_holds_the_shared_collections_not_its_own() {
 fn maps_made_lazily_would_have_hidden_a_record() {
     // What the shared change avoids: two copies each making the map.
     use automerge::{transaction::Transactable, ObjType};
-    let base = fixture("team-v1.automerge");
+    let base = common::fixture("team-v1.automerge");
     let mut a = AutoCommit::load(&base).unwrap();
     let mut b = AutoCommit::load(&base).unwrap();
     for (doc, id) in [(&mut a, "g_a"), (&mut b, "g_b")] {

@@ -93,7 +93,7 @@ pub fn decisions(team: &Team, decisions: &[&Decision]) -> Vec<u8> {
     let rows = files
         .into_iter()
         .map(|(_, d)| {
-            let options = super::madr::options_of(team, &d.id);
+            let options = queries::options_of(team, &d.id);
             let title_of = |id: &Option<String>| {
                 id.as_ref()
                     .and_then(|i| team.decisions.get(i))

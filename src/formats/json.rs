@@ -29,7 +29,7 @@ pub fn export(team: &Team, exported_on: &str) -> String {
         .into_iter()
         .enumerate()
         .map(|(i, (file, d))| {
-            let options = madr::options_of(team, &d.id);
+            let options = queries::options_of(team, &d.id);
             let makers = d
                 .owner()
                 .map(|o| names(team, queries::owner_people(team, &o)))

@@ -11,7 +11,7 @@
 use std::{collections::HashMap, fmt::Write};
 
 use super::log::madr_status;
-use crate::model::{date, queries, ConsideredOption, Decision, DecisionStatus, Team};
+use crate::model::{date, queries, queries::options_of, Decision, DecisionStatus, Team};
 
 /// Written where a section has nothing yet; read back as empty.
 pub const NOT_RECORDED: &str = "_Not recorded._";
@@ -39,17 +39,6 @@ pub fn numbered<'a>(decisions: &[&'a Decision]) -> Vec<(String, &'a Decision)> {
         .enumerate()
         .map(|(i, d)| (format!("{:04}-{}.md", i + 1, super::slug(&d.title)), d))
         .collect()
-}
-
-/// The options of a decision, in their order.
-pub fn options_of<'a>(team: &'a Team, decision: &str) -> Vec<&'a ConsideredOption> {
-    let mut v: Vec<&ConsideredOption> = team
-        .options
-        .values()
-        .filter(|o| o.decision_id == decision)
-        .collect();
-    v.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
-    v
 }
 
 /// Every file: the records, then the index.

@@ -4,6 +4,7 @@ use super::{
     date,
     decision::{Decision, Owner},
     member::Member,
+    option::ConsideredOption,
     role::Role,
     team::Team,
 };
@@ -278,4 +279,15 @@ pub fn link_label(team: &Team, link: &super::tension::Link) -> String {
         LinkKind::Advice => format!("Advice from {} on {}", member(second), decision(first)),
         LinkKind::RoleTerm => format!("{} as {}", member(second), role(first)),
     }
+}
+
+/// The options a decision considered, in their order.
+pub fn options_of<'a>(team: &'a Team, decision: &str) -> Vec<&'a ConsideredOption> {
+    let mut v: Vec<&ConsideredOption> = team
+        .options
+        .values()
+        .filter(|o| o.decision_id == decision)
+        .collect();
+    v.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
+    v
 }

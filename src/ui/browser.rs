@@ -37,6 +37,13 @@ pub fn download(file_name: &str, bytes: &[u8]) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Opens the browser's print dialog (the print stylesheet shapes the page).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// A file-name-safe form of a team name.
 pub fn slug(name: &str) -> String {
     let s: String = name

@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Screen};
-use crate::{
-    formats::madr::options_of,
-    model::{queries, Decision},
-};
+use crate::model::{queries, queries::options_of, Decision};
 
 /// Prose as written (line breaks kept by the stylesheet), or a quiet
 /// "Not recorded" — always text, never markup.

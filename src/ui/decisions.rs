@@ -79,11 +79,7 @@ pub fn DecisionsList() -> impl IntoView {
             <super::export::LogExport count=Signal::derive(move || rows.with(Vec::len)) on_print=Callback::new(move |()| {
                 // Every decision the filter shows, not only the first page.
                 listed.set(usize::MAX);
-                request_animation_frame(|| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                });
+                request_animation_frame(browser::print);
             }) />
             <p class="meta" aria-live="polite">{move || {
                 let total = state.team.with(|t| t.as_ref().map_or(0, |t| t.decisions.len()));

@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    browser,
-    state::{AppState, Notice},
-};
+use super::{browser, share::save, state::AppState};
 use crate::{
     formats::{csv, json, madr, zipfile},
     model::{Decision, Team},
@@ -14,14 +11,6 @@ use crate::{
 
 fn team_slug(t: &Team) -> String {
     browser::slug(&t.profile.name)
-}
-
-fn save(state: AppState, name: String, bytes: &[u8]) {
-    if browser::download(&name, bytes).is_err() {
-        state.say(Notice::Error(
-            "The browser did not let the file be saved.".into(),
-        ));
-    }
 }
 
 /// The decisions as Markdown records in one zip, with their index.
@@ -58,13 +47,13 @@ pub fn LogExport(on_print: Callback<()>, #[prop(into)] count: Signal<usize>) -> 
             if markdown {
                 save(
                     state,
-                    format!("{}-decisions-{day}.zip", team_slug(t)),
+                    &format!("{}-decisions-{day}.zip", team_slug(t)),
                     &markdown_zip(t, &refs),
                 );
             } else {
                 save(
                     state,
-                    format!("{}-decisions-{day}.csv", team_slug(t)),
+                    &format!("{}-decisions-{day}.csv", team_slug(t)),
                     &csv::decisions(t, &refs),
                 );
             }
@@ -95,12 +84,12 @@ pub fn ExportCard() -> impl IntoView {
             match what {
                 "markdown" => save(
                     state,
-                    format!("{slug}-decisions-{day}.zip"),
+                    &format!("{slug}-decisions-{day}.zip"),
                     &markdown_zip(t, &all),
                 ),
                 "json" => save(
                     state,
-                    format!("{slug}-{day}.json"),
+                    &format!("{slug}-{day}.json"),
                     json::export(t, &day).as_bytes(),
                 ),
                 table => {
@@ -110,7 +99,7 @@ pub fn ExportCard() -> impl IntoView {
                         "meetings" => csv::meetings(t),
                         _ => csv::decisions(t, &all),
                     };
-                    save(state, format!("{slug}-{table}-{day}.csv"), &bytes)
+                    save(state, &format!("{slug}-{table}-{day}.csv"), &bytes)
                 }
             }
         })

@@ -122,11 +122,7 @@ pub fn EditToggle(editing: RwSignal<bool>, what: &'static str) -> impl IntoView 
             >
                 {move || if editing.get() { "Done editing".to_string() } else { format!("Edit {what}") }}
             </button>
-            <button type="button" on:click=move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }>{format!("Print {what}")}</button>
+            <button type="button" on:click=|_| super::browser::print()>{format!("Print {what}")}</button>
         </div>
     }
 }

@@ -7,10 +7,7 @@ use super::{
     fields::{LocalInput, TextField},
     state::AppState,
 };
-use crate::{
-    formats::madr::options_of,
-    model::{edits::OptionText, ConsideredOption},
-};
+use crate::model::{edits::OptionText, queries::options_of, ConsideredOption};
 
 #[component]
 pub fn OptionsEditor(id: StoredValue<String>) -> impl IntoView {

@@ -59,11 +59,7 @@ pub fn RolesList() -> impl IntoView {
                 <button type="submit" class="primary">"Add role"</button>
             </form>
             <div class="export-row no-print">
-                <button type="button" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                }>"Print the role map"</button>
+                <button type="button" on:click=|_| browser::print()>"Print the role map"</button>
             </div>
             <ul class="cards" aria-label="Roles">
                 {move || {

@@ -34,7 +34,12 @@ fn save_file(state: AppState, bytes: &[u8], for_whom: &str) {
         browser::slug(&name),
         browser::today()
     );
-    if browser::download(&file, bytes).is_err() {
+    save(state, &file, bytes);
+}
+
+/// Offers `bytes` as a downloaded file named `name`, or says why not.
+pub fn save(state: AppState, name: &str, bytes: &[u8]) {
+    if browser::download(name, bytes).is_err() {
         state.say(Notice::Error(
             "The browser did not let the file be saved.".into(),
         ));

@@ -12,6 +12,16 @@ pub fn stamp(author: &str) -> Stamp {
     Stamp::new(Some(author), NOW)
 }
 
+/// A file kept in `tests/fixtures`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .expect("the fixture is in tests/fixtures")
+}
+
 /// A team with its founder, Ana.
 pub fn new_team() -> (TeamDocument, String) {
     TeamDocument::create("Platform", "Keep the lights on", "Ana", TODAY, NOW).expect("valid team")

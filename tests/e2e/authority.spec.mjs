@@ -3,19 +3,12 @@
 // decision flagged — in the import report, on the decision and in "Needs
 // attention" — and settling it in one copy settles it in the other.
 import { test, expect } from '@playwright/test';
-import { accessibilityProblems, addDecision, createTeam, downloadTeamFile, importFile, section, shot, teamLink } from './helpers.mjs';
+import { accessibilityProblems, addDecision, createTeam, downloadTeamFile, importFile, section, shot, teamLink, openDecision } from './helpers.mjs';
 
 async function exchange(from, to) {
   const file = await downloadTeamFile(from);
   await importFile(to, file.bytes, file.name);
   await expect(to.getByRole('status').filter({ hasText: 'Imported:' })).toBeVisible();
-}
-
-async function openDecision(page, title) {
-  await section(page, 'Decisions');
-  await page.getByRole('list', { name: 'Decisions', exact: true }).getByRole('button', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit this decision' }).click();
 }
 
 test('a decision made by someone removed from the role in another copy is flagged in both', async ({ browser }) => {

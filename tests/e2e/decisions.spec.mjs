@@ -3,15 +3,8 @@
 import { test, expect } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
 import {
-  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, teamLink,
+  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, teamLink, openDecision,
 } from './helpers.mjs';
-
-async function openDecision(page, title) {
-  await section(page, 'Decisions');
-  await page.getByRole('list', { name: 'Decisions' }).getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit this decision' }).click();
-}
 
 async function addRole(page, name, domain) {
   await section(page, 'Roles');

@@ -36,6 +36,22 @@ export async function addDecision(page, title) {
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 }
 
+/** Opens a decision from the log, for editing (it opens as a record to read). */
+export async function openDecision(page, title) {
+  await section(page, 'Decisions');
+  await page.getByRole('list', { name: 'Decisions', exact: true }).getByRole('button', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit this decision' }).click();
+}
+
+/** Opens a role from the list, for editing. */
+export async function openRole(page, name) {
+  await section(page, 'Roles');
+  await page.getByRole('list', { name: 'Roles' }).getByRole('button', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit this role' }).click();
+}
+
 /** Clicks "Download team file" and returns the file's bytes. */
 export async function downloadTeamFile(page) {
   await section(page, 'Overview');

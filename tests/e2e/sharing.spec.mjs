@@ -3,22 +3,8 @@
 import { test, expect } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
 import {
-  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, storedTeams, teamLink,
+  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, storedTeams, teamLink, openDecision, openRole,
 } from './helpers.mjs';
-
-async function openRole(page, name) {
-  await section(page, 'Roles');
-  await page.getByRole('list', { name: 'Roles' }).getByRole('button', { name }).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit this role' }).click();
-}
-
-async function openDecision(page, title) {
-  await section(page, 'Decisions');
-  await page.getByRole('list', { name: 'Decisions' }).getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit this decision' }).click();
-}
 
 test('two teammates join by link, edit offline, exchange files both ways and settle a conflict', async ({ browser }) => {
   const ctxA = await browser.newContext();

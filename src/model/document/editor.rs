@@ -201,8 +201,8 @@ impl<'a> Editor<'a> {
             schema: int("schema")?,
             team_id: lenient::string(doc, &ROOT, "team_id".into())?,
             profile: hydrate_prop(doc, &ROOT, "team")?,
-            members: self.collection_or_empty(Collection::Members)?,
-            roles: self.collection_or_empty(Collection::Roles)?,
+            members: self.all(Collection::Members)?,
+            roles: self.all(Collection::Roles)?,
             decisions: Default::default(),
             tensions: Default::default(),
             meetings: Default::default(),
@@ -215,7 +215,7 @@ impl<'a> Editor<'a> {
     /// rotation looks at.
     pub fn team_context_with_meetings(&mut self) -> Result<Team, EditError> {
         let mut team = self.team_context()?;
-        team.meetings = self.collection_or_empty(Collection::Meetings)?;
+        team.meetings = self.all(Collection::Meetings)?;
         Ok(team)
     }
 
@@ -246,15 +246,9 @@ impl<'a> Editor<'a> {
         }
     }
 
-    /// Every record of a collection as it is now, to check a rule.
+    /// Every record of a collection as it is now, to check a rule (none
+    /// when the collection is missing).
     pub fn all<T: FromTree>(
-        &self,
-        c: Collection,
-    ) -> Result<std::collections::BTreeMap<String, T>, EditError> {
-        self.collection_or_empty(c)
-    }
-
-    fn collection_or_empty<T: FromTree>(
         &self,
         c: Collection,
     ) -> Result<std::collections::BTreeMap<String, T>, EditError> {
