@@ -7,6 +7,7 @@
 
 mod import;
 mod outcome;
+mod seal;
 mod send;
 pub mod vet;
 
@@ -23,6 +24,7 @@ use crate::{
 };
 
 pub use outcome::{Damaged, Edited, Fresh, Imported, Opened, Payload, Say};
+pub use seal::{is_sealed_input, unseal};
 
 /// Starts and ends a named measurement (the browser records it as a
 /// `performance.measure`); what it returns is dropped when the work ends.
@@ -36,6 +38,24 @@ pub struct Session<K: KeyValue> {
     /// Decisions that merges in this tab brought and the authority check
     /// questioned, by decision id (kept until settled or another team opens).
     flagged: BTreeSet<String>,
+    /// The open team's passphrase, when this tab knows it.
+    passphrase: Option<String>,
+    /// Milliseconds since 1970 (the browser's clock; tests move it).
+    clock: fn() -> f64,
+}
+
+/// The system's clock: `Date.now()` in the browser.
+fn system_now() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_millis() as f64)
+    }
 }
 
 impl<K: KeyValue> Session<K> {
@@ -46,7 +66,20 @@ impl<K: KeyValue> Session<K> {
             me: None,
             timer: None,
             flagged: BTreeSet::new(),
+            passphrase: None,
+            clock: system_now,
         }
+    }
+
+    /// Reads the time from `clock` (milliseconds since 1970).
+    pub fn with_clock(mut self, clock: fn() -> f64) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Now, by the session's clock.
+    pub fn now_ms(&self) -> f64 {
+        (self.clock)()
     }
 
     /// Measures persisting, importing and opening with `timer`.
@@ -107,6 +140,7 @@ impl<K: KeyValue> Session<K> {
                 self.open = Some(open);
                 self.flagged.clear();
                 self.me = me.clone();
+                self.opened_here(self.now_ms());
                 Ok(Opened {
                     team,
                     me,
@@ -123,6 +157,7 @@ impl<K: KeyValue> Session<K> {
                     .unwrap_or_else(|| "This team".to_string());
                 self.open = None;
                 self.me = None;
+                self.passphrase = None;
                 Err(Damaged {
                     team_id: id.to_string(),
                     name,

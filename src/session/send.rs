@@ -8,6 +8,8 @@ use crate::{
     storage::KeyValue,
 };
 
+const SEALED: &str = " It is encrypted: it opens with the team's passphrase.";
+
 impl<K: KeyValue> Session<K> {
     /// The whole open team, for a file or link.
     pub fn team_bytes(&mut self) -> Option<Vec<u8>> {
@@ -34,6 +36,15 @@ impl<K: KeyValue> Session<K> {
     /// What a file or link for `to` (a member id; `None`: anyone) carries,
     /// and in words; or why there is nothing to send.
     pub fn payload(&mut self, to: Option<&str>) -> Result<Payload, Say> {
+        let mut payload = self.plain_payload(to)?;
+        payload.bytes = self.seal_out(payload.bytes)?;
+        if self.seals() {
+            payload.what.push_str(SEALED);
+        }
+        Ok(payload)
+    }
+
+    fn plain_payload(&mut self, to: Option<&str>) -> Result<Payload, Say> {
         let no_team = || Say::Error("No team is open.".into());
         let Some(to) = to.filter(|t| !t.is_empty()) else {
             let bytes = self.team_bytes().ok_or_else(no_team)?;
@@ -68,11 +79,16 @@ impl<K: KeyValue> Session<K> {
     /// A link's fragment (without `#`) for `to`, saying who made it when
     /// this browser knows who it is; with the payload's words.
     pub fn link_fragment(&mut self, to: Option<&str>) -> Result<(String, String), Say> {
-        let payload = self.payload(to)?;
+        let payload = self.plain_payload(to)?;
         let fragment = match self.sender() {
             Some(from) => encode_fragment_from(&payload.bytes, &from),
             None => encode_fragment(&payload.bytes),
         };
-        Ok((fragment, payload.what))
+        let what = if self.seals() {
+            payload.what + SEALED
+        } else {
+            payload.what
+        };
+        Ok((self.seal_link(fragment)?, what))
     }
 }

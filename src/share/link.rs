@@ -6,6 +6,7 @@
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use thiserror::Error;
 
+use super::sealed::SealError;
 use crate::model::MAX_DOC_BYTES;
 
 /// The fragment key that marks a team link.
@@ -28,6 +29,8 @@ pub enum LinkError {
     NewerVersion,
     #[error("This link carries more than Roundtable opens at once. Ask your teammate for the team file instead.")]
     TooLarge,
+    #[error("This link is encrypted: it opens with the team's passphrase.")]
+    Sealed,
 }
 
 /// Who made a link, and the document heads they had when they made it.
@@ -81,18 +84,10 @@ pub fn decode_fragment(fragment: &str) -> Result<Vec<u8>, LinkError> {
 /// What a team link carries, and who made it when it says so. Everything
 /// is checked; nothing panics.
 pub fn decode_link(fragment: &str) -> Result<Link, LinkError> {
-    let body = fragment
-        .trim_start_matches('#')
-        .strip_prefix(FRAGMENT_KEY)
-        .ok_or(LinkError::NotATeamLink)?;
-    if body.len() > MAX_FRAGMENT_CHARS {
-        return Err(LinkError::TooLarge);
+    let payload = payload_of(fragment)?;
+    if super::sealed::is_sealed(&payload) {
+        return Err(LinkError::Sealed);
     }
-    // Some chat apps percent-encode or wrap links; undo what is harmless.
-    let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    let payload = URL_SAFE_NO_PAD
-        .decode(body.trim_end_matches('='))
-        .map_err(|_| LinkError::Damaged)?;
     match payload.split_first() {
         Some((&VERSION, deflated)) => Ok(Link {
             bytes: inflate(deflated)?,
@@ -108,6 +103,42 @@ pub fn decode_link(fragment: &str) -> Result<Link, LinkError> {
         Some((v, _)) if *v > VERSION_FROM => Err(LinkError::NewerVersion),
         _ => Err(LinkError::Damaged),
     }
+}
+
+/// The bytes after `#team=`, base64-decoded: what a sealed link seals.
+fn payload_of(fragment: &str) -> Result<Vec<u8>, LinkError> {
+    let body = fragment
+        .trim_start_matches('#')
+        .strip_prefix(FRAGMENT_KEY)
+        .ok_or(LinkError::NotATeamLink)?;
+    if body.len() > MAX_FRAGMENT_CHARS {
+        return Err(LinkError::TooLarge);
+    }
+    // Some chat apps wrap links; undo what is harmless.
+    let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    URL_SAFE_NO_PAD
+        .decode(body.trim_end_matches('='))
+        .map_err(|_| LinkError::Damaged)
+}
+
+/// Whether a team link is sealed with a passphrase.
+pub fn is_sealed_fragment(fragment: &str) -> bool {
+    payload_of(fragment).is_ok_and(|p| super::sealed::is_sealed(&p))
+}
+
+/// The same link, its payload (sender and team alike) sealed with
+/// `passphrase`.
+pub fn seal_fragment(fragment: &str, passphrase: &str) -> Result<String, SealError> {
+    let payload = payload_of(fragment).map_err(|_| SealError::NotSealed)?;
+    let sealed = super::sealed::seal(passphrase, &payload)?;
+    Ok(format!("{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(sealed)))
+}
+
+/// A sealed link opened with `passphrase`: the plain link it sealed.
+pub fn open_fragment(fragment: &str, passphrase: &str) -> Result<String, SealError> {
+    let payload = payload_of(fragment).map_err(|_| SealError::CutShort)?;
+    let plain = super::sealed::open(passphrase, &payload)?;
+    Ok(format!("{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(plain)))
 }
 
 fn read_sender(rest: &[u8]) -> Option<(Sender, &[u8])> {

@@ -5,6 +5,7 @@
 //! - `teams`: JSON list of `{id, name}` for the team switcher;
 //! - `current`: the id of the team last open;
 //! - `me/<team>`: the member id this browser acts as in that team;
+//! - `device/<team>`: JSON [`DeviceNotes`] (passphrase check, last copy);
 //! - `team/<team>/doc`: base64 of a full, compacted Automerge save;
 //! - `team/<team>/inc/<session>/<n>`: base64 of an incremental save made by
 //!   one tab (`session`) after the full save. Each tab writes its own keys,
@@ -18,7 +19,10 @@ use thiserror::Error;
 
 use crate::model::{ids::is_valid_id, ids::new_id, Changed, LoadError, Team, TeamDocument};
 
-use super::kv::{KeyValue, StorageError};
+use super::{
+    device::DeviceNotes,
+    kv::{KeyValue, StorageError},
+};
 
 const PREFIX: &str = "roundtable/v1/";
 /// Compact after this many incremental saves…
@@ -189,6 +193,19 @@ impl<K: KeyValue> TeamStore<K> {
     ) -> Result<(), StorageError> {
         let v: Vec<String> = heads.iter().map(ToString::to_string).collect();
         self.kv.set(&Self::peer_key(team, member), &v.join(" "))
+    }
+
+    /// What this browser keeps about `team` for itself.
+    pub fn device(&self, team: &str) -> DeviceNotes {
+        DeviceNotes::parse(self.kv.get(&Self::device_key(team)).as_deref())
+    }
+
+    pub fn set_device(&mut self, team: &str, notes: &DeviceNotes) -> Result<(), StorageError> {
+        self.kv.set(&Self::device_key(team), &notes.to_json())
+    }
+
+    fn device_key(team: &str) -> String {
+        format!("{PREFIX}device/{team}")
     }
 
     fn peer_key(team: &str, member: &str) -> String {
