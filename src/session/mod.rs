@@ -9,6 +9,7 @@ mod import;
 mod outcome;
 mod seal;
 mod send;
+mod undo;
 pub mod vet;
 
 use std::collections::BTreeSet;
@@ -25,6 +26,7 @@ use crate::{
 
 pub use outcome::{Damaged, Edited, Fresh, Imported, Opened, Payload, Say};
 pub use seal::{is_sealed_input, unseal};
+pub use undo::{Undoable, UNDO_DEPTH};
 
 /// Starts and ends a named measurement (the browser records it as a
 /// `performance.measure`); what it returns is dropped when the work ends.
@@ -42,6 +44,8 @@ pub struct Session<K: KeyValue> {
     passphrase: Option<String>,
     /// Milliseconds since 1970 (the browser's clock; tests move it).
     clock: fn() -> f64,
+    /// This tab's last actions on the open team that can be undone.
+    undo: Vec<Undoable>,
 }
 
 /// The system's clock: `Date.now()` in the browser.
@@ -68,6 +72,7 @@ impl<K: KeyValue> Session<K> {
             flagged: BTreeSet::new(),
             passphrase: None,
             clock: system_now,
+            undo: Vec::new(),
         }
     }
 
@@ -139,6 +144,7 @@ impl<K: KeyValue> Session<K> {
                 let conflicts = open.doc.conflicts();
                 self.open = Some(open);
                 self.flagged.clear();
+                self.undo.clear();
                 self.me = me.clone();
                 self.opened_here(self.now_ms());
                 Ok(Opened {

@@ -11,11 +11,13 @@ mod members;
 mod options;
 mod roles;
 mod team;
+mod undo;
 
 use autosurgeon::Text;
 
 pub use meetings::MeetingRole;
 pub use options::OptionText;
+pub use undo::{Undo, UndoPoint};
 
 use clean::{check_date, check_prose};
 pub use clean::{
