@@ -1,5 +1,6 @@
 //! Files and links sealed with a passphrase: they open with it and only
 //! with it; any change to the bytes, or cutting them short, is refused.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! leave sealed; a wrong passphrase or a tampered file changes nothing;
 //! the passphrase stays out of the document; and when a copy last left
 //! this browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

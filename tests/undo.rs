@@ -1,6 +1,7 @@
 //! Undo: each action that takes something away is undone by an edit that
 //! writes the previous values back — also after a teammate's changes were
 //! merged in — and a tab keeps at least its last 20.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

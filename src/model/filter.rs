@@ -94,7 +94,8 @@ impl DecisionFilter {
                 unused.push(decode(pair).chars().take(60).collect());
                 continue;
             }
-            if v.is_empty() {
+            // The screen's own address, read by `session::address`.
+            if v.is_empty() || matches!(k, "team" | "view" | "id") {
                 continue;
             }
             let some = || Some(v.to_string());

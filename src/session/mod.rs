@@ -5,6 +5,7 @@
 //! generic over the key-value store, so every rule is tested natively; the
 //! UI only maps outcomes onto signals.
 
+pub mod address;
 mod import;
 mod outcome;
 mod seal;

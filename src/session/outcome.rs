@@ -12,6 +12,8 @@ use crate::storage::StorageError;
 pub enum Say {
     Info(String),
     Error(String),
+    /// An action that took something away, done: offered with *Undo*.
+    Done(String),
 }
 
 /// What changed, read back for the screen.

@@ -125,6 +125,18 @@ pub fn set_query(query: &str) {
     }
 }
 
+/// Shows `query` in the address bar as a new history entry (Back
+/// returns to the one before), without a reload.
+pub fn push_query(query: &str) {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default();
+        if let Ok(history) = w.history() {
+            let _ =
+                history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+        }
+    }
+}
+
 /// From its creation to its drop, recorded as a `performance.measure`
 /// entry named `roundtable:<what>`: visible in the browser's performance
 /// panel, and what `scripts/bench` reads. Only the latest entry of each

@@ -18,7 +18,8 @@ use super::{
 };
 use crate::model::{
     edits::{split_tags, DecisionField, DecisionText},
-    queries, rights, Collection, Decision, DecisionStatus, Link, LinkKind, Method, Owner,
+    queries, rights, Collection, Decision, DecisionStatus, Link, LinkKind, Method, Owner, Stamp,
+    TeamDocument,
 };
 
 /// How many decisions are listed at first, and added by "Show more".
@@ -129,7 +130,14 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
     let decision = super::record::open_record::<Decision>(state, id);
     let field = super::record::field_of(decision);
     let set = move |field: DecisionField| {
-        state.edit(|doc, s| doc.set_decision(s, &id.get_value(), field, &browser::today()));
+        let point = field.undo_point(&id.get_value());
+        let edit = |doc: &mut TeamDocument, s: &Stamp| {
+            doc.set_decision(s, &id.get_value(), field, &browser::today())
+        };
+        match point {
+            Some(p) => state.edit_undoable(p, edit),
+            None => state.edit(edit),
+        };
     };
     let prose = move |which: DecisionText| {
         view! {

@@ -44,19 +44,19 @@ pub fn LogExport(on_print: Callback<()>, #[prop(into)] count: Signal<usize>) -> 
             let list = shown(state, t);
             let refs: Vec<&Decision> = list.iter().collect();
             let day = browser::today();
-            if markdown {
+            let _saved = if markdown {
                 save(
                     state,
                     &format!("{}-decisions-{day}.zip", team_slug(t)),
                     &markdown_zip(t, &refs),
-                );
+                )
             } else {
                 save(
                     state,
                     &format!("{}-decisions-{day}.csv", team_slug(t)),
                     &csv::decisions(t, &refs),
-                );
-            }
+                )
+            };
         })
     };
     view! {
@@ -81,7 +81,8 @@ pub fn ExportCard() -> impl IntoView {
             let Some(t) = t else { return };
             let (slug, day) = (team_slug(t), browser::today());
             let all: Vec<&Decision> = t.decisions.values().collect();
-            match what {
+            // Exports are for other tools: never encrypted (see README).
+            let _saved = match what {
                 "markdown" => save(
                     state,
                     &format!("{slug}-decisions-{day}.zip"),
@@ -101,7 +102,7 @@ pub fn ExportCard() -> impl IntoView {
                     };
                     save(state, &format!("{slug}-{table}-{day}.csv"), &bytes)
                 }
-            }
+            };
         })
     };
     let item = move |what: &'static str, label: &'static str, says: &'static str| {

@@ -65,6 +65,11 @@ pub fn DateField(
 }
 
 /// A choice among fixed options, given as (value, label) pairs.
+///
+/// It commits once: a closed dropdown changes its value (and fires
+/// `change`) with every arrow key, which would save every status or
+/// owner passed on the way. Keys only move the choice; Enter, leaving
+/// the field, or a pointer choice commits it; Escape puts it back.
 #[component]
 pub fn SelectField(
     label: &'static str,
@@ -73,18 +78,47 @@ pub fn SelectField(
     on_change: Callback<String>,
 ) -> impl IntoView {
     let id = field_id();
+    let staged = StoredValue::new(false);
+    let commit = move |select: web_sys::HtmlSelectElement| {
+        staged.set_value(false);
+        if select.value() != value.get_untracked() {
+            on_change.run(select.value());
+        }
+        // A refused choice snaps back to what the document holds.
+        let stored = value.get_untracked();
+        if select.value() != stored {
+            select.set_value(&stored);
+        }
+    };
     view! {
         <div class="field">
             <label class="field-label" for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| {
-                on_change.run(event_target_value(&ev));
-                // A refused choice snaps back to what the document holds.
-                let select = event_target::<web_sys::HtmlSelectElement>(&ev);
-                let stored = value.get_untracked();
-                if select.value() != stored {
-                    select.set_value(&stored);
+            <select id=id
+                on:mousedown=move |_| staged.set_value(false)
+                on:keydown=move |ev| match ev.key().as_str() {
+                    "Tab" | "Enter" | "Shift" | "Control" | "Alt" | "Meta" => {}
+                    "Escape" if staged.get_value() => {
+                        staged.set_value(false);
+                        event_target::<web_sys::HtmlSelectElement>(&ev).set_value(&value.get_untracked());
+                    }
+                    _ => staged.set_value(true),
                 }
-            }>
+                on:keyup=move |ev| {
+                    if ev.key() == "Enter" && staged.get_value() {
+                        commit(event_target(&ev));
+                    }
+                }
+                on:blur=move |ev| {
+                    if staged.get_value() {
+                        commit(event_target(&ev));
+                    }
+                }
+                on:change=move |ev| {
+                    if !staged.get_value() {
+                        commit(event_target(&ev));
+                    }
+                }
+            >
                 {move || {
                     let current = value.get();
                     options

@@ -1,10 +1,10 @@
 //! The decision log's filter bar. The filter lives in the page address
-//! (`?status=open&q=budget`), so a view can be bookmarked or sent.
+//! (`?status=open&q=budget`, written by `route`), so a view can be
+//! bookmarked or sent.
 
 use leptos::prelude::*;
 
 use super::{
-    browser,
     fields::{DateField, LocalInput, SelectField},
     state::AppState,
 };
@@ -18,8 +18,6 @@ fn any(label: &str) -> (String, String) {
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let f = state.filter;
-    // Mirror every change in the address bar.
-    Effect::new(move |_| browser::set_query(&f.with(DecisionFilter::to_query)));
     let text = RwSignal::new(f.get_untracked().text);
     Effect::new(move |_| {
         let t = text.get();

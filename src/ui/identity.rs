@@ -18,6 +18,18 @@ pub fn teammates(state: AppState) -> Vec<(String, String)> {
         .collect()
 }
 
+impl AppState {
+    /// Active members as (id, name), by name: the choices wherever a person
+    /// is picked. Reactive: read inside a view.
+    pub fn member_choices(&self) -> Vec<(String, String)> {
+        self.team.with(|t| {
+            t.as_ref()
+                .map(crate::model::queries::active_member_choices)
+                .unwrap_or_default()
+        })
+    }
+}
+
 #[component]
 pub fn WhoAreYou() -> impl IntoView {
     let state = expect_context::<AppState>();

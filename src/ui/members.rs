@@ -13,7 +13,7 @@ use super::{
 use crate::model::{
     contributions,
     edits::{split_tags, MemberField},
-    queries, Collection, Member,
+    queries, Collection, Member, Stamp, TeamDocument,
 };
 
 #[component]
@@ -92,7 +92,12 @@ pub fn MemberEditor(id: String) -> impl IntoView {
     let member = super::record::open_record::<Member>(state, id);
     let field = super::record::field_of(member);
     let set = move |field: MemberField| {
-        state.edit(|doc, s| doc.set_member(s, &id.get_value(), field));
+        let point = field.undo_point(&id.get_value());
+        let edit = |doc: &mut TeamDocument, s: &Stamp| doc.set_member(s, &id.get_value(), field);
+        match point {
+            Some(p) => state.edit_undoable(p, edit),
+            None => state.edit(edit),
+        };
     };
     let roles = move || {
         state.team.with(|t| {

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod authority;
+mod backup;
 mod browser;
 mod conflicts;
 mod decision_record;
@@ -21,11 +22,13 @@ mod notice;
 mod offline;
 mod options;
 mod overview;
+mod passphrase;
 mod past;
 mod recognise;
 mod record;
 mod record_history;
 mod roles;
+mod route;
 mod screen;
 mod share;
 mod sharing_state;
@@ -33,6 +36,7 @@ mod shell;
 pub mod state;
 mod storage_state;
 mod tensions;
+mod undo;
 mod vetting;
 mod welcome;
 mod who_decides;
@@ -88,13 +92,7 @@ fn App() -> impl IntoView {
         state.import_link(fragment);
     };
     take_link();
-    // A bookmarked view of the decision log opens on it.
-    if (!state.filter.with_untracked(|f| f.is_empty())
-        || !state.filter_unused.with_untracked(Vec::is_empty))
-        && state.team.with_untracked(Option::is_some)
-    {
-        state.screen.set(Screen::Decisions);
-    }
+    route::start(state);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| take_link());
     // Only whether a team is open matters here: reading the team itself
     // would rebuild every screen, and lose focus, on each keystroke.

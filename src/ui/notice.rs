@@ -12,6 +12,26 @@ use super::{
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A notice belongs to the screen it was said on: leaving the screen
+    // takes it away, unless it was said by the move itself ("Added…") or
+    // edits live only in this tab.
+    Effect::new(
+        move |prev: Option<(Option<Notice>, super::state::Screen)>| {
+            let notice = state.notice.get();
+            let screen = state.screen.get();
+            if let Some((was, on)) = prev {
+                if on != screen
+                    && was == notice
+                    && notice.is_some()
+                    && !state.unsaved.get_untracked()
+                {
+                    state.notice.set(None);
+                    return (None, screen);
+                }
+            }
+            (notice, screen)
+        },
+    );
     view! {
         <div class="notices">
             {move || match state.notice.get() {
@@ -20,6 +40,15 @@ pub fn NoticeBar() -> impl IntoView {
                         {msg}
                         {move || state.unsaved.get().then(|| view! {
                             <button type="button" class="primary" on:click=move |_| download_team_file(state)>"Download team file"</button>
+                        })}
+                        <button type="button" class="link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    </p>
+                }.into_any(),
+                Some(Notice::Done(msg)) => view! {
+                    <p class="notice info" role="status">
+                        {msg}
+                        {move || state.undo_next.get().map(|words| view! {
+                            <button type="button" class="primary" aria-label=format!("Undo {words}") on:click=move |_| state.undo()>"Undo"</button>
                         })}
                         <button type="button" class="link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
                     </p>

@@ -59,7 +59,9 @@ pub fn Overview() -> impl IntoView {
             </div>
             <StandsOut />
             <GoalsCard />
+            <super::backup::BackupCard />
             <ShareCard />
+            <super::passphrase::PassphraseCard />
             <ImportCard />
             <super::export::ExportCard />
             <super::import_log::ImportLogCard />

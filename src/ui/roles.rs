@@ -11,8 +11,8 @@ use super::{
     state::{AppState, Screen},
 };
 use crate::model::{
-    edits::{split_lines, split_tags, RoleField},
-    queries, Collection, Link, LinkKind, Role, RoleStatus,
+    edits::{split_lines, split_tags, RoleField, UndoPoint},
+    queries, Collection, Link, LinkKind, Role, RoleStatus, Stamp, TeamDocument,
 };
 
 #[component]
@@ -98,7 +98,12 @@ pub fn RoleEditor(id: String) -> impl IntoView {
     let role = super::record::open_record::<Role>(state, id);
     let field = super::record::field_of(role);
     let set = move |field: RoleField| {
-        state.edit(|doc, s| doc.set_role(s, &id.get_value(), field));
+        let point = field.undo_point(&id.get_value());
+        let edit = |doc: &mut TeamDocument, s: &Stamp| doc.set_role(s, &id.get_value(), field);
+        match point {
+            Some(p) => state.edit_undoable(p, edit),
+            None => state.edit(edit),
+        };
     };
     let editing = RwSignal::new(super::focus::take_new(&id.get_value()));
     let fresh = editing.get_untracked();
@@ -253,7 +258,8 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                                         } />
                                     </span>
                                     <button type="button" aria-label=remove_label on:click=move |_| {
-                                        state.edit(|doc, s| doc.remove_filler(s, &id.get_value(), &mid.get_value(), &browser::today()));
+                                        let point = UndoPoint::Filler { role: id.get_value(), member: mid.get_value() };
+                                        state.edit_undoable(point, |doc, s| doc.remove_filler(s, &id.get_value(), &mid.get_value(), &browser::today()));
                                     }>"Step down"</button>
                                     <Recognise label=format!("Recognise {name}")
                                         for_what=Some(Link { kind: LinkKind::RoleTerm, id: format!("{}/{}", id.get_value(), mid.get_value()) })

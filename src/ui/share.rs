@@ -15,35 +15,47 @@ use crate::{
     share::LINK_CHAT_LIMIT,
 };
 
-/// Offers the open team as a downloaded file named for the team and day.
+/// Offers the open team as a downloaded file named for the team and day
+/// (encrypted when the team's files are).
 pub fn download_team_file(state: AppState) {
-    if let Some(bytes) = state.team_bytes() {
+    if let Some(Payload { bytes, .. }) = state.payload("") {
         save_file(state, &bytes, "");
     }
 }
 
-/// Downloads `bytes` as `<team>[<for_whom>]-<day>.automerge`.
+/// Downloads `bytes` as `<team>[<for_whom>]-<day>.automerge` (or
+/// `.roundtable` when encrypted), and notes the copy.
 fn save_file(state: AppState, bytes: &[u8], for_whom: &str) {
     let name = state.team.with_untracked(|t| {
         t.as_ref()
             .map(|t| t.profile.name.clone())
             .unwrap_or_default()
     });
+    let kind = if crate::share::sealed::is_sealed(bytes) {
+        "roundtable"
+    } else {
+        "automerge"
+    };
     let file = format!(
-        "{}{for_whom}-{}.automerge",
+        "{}{for_whom}-{}.{kind}",
         browser::slug(&name),
         browser::today()
     );
-    save(state, &file, bytes);
+    if save(state, &file, bytes) {
+        state.noted_copy();
+    }
 }
 
-/// Offers `bytes` as a downloaded file named `name`, or says why not.
-pub fn save(state: AppState, name: &str, bytes: &[u8]) {
-    if browser::download(name, bytes).is_err() {
+/// Offers `bytes` as a downloaded file named `name`, or says why not;
+/// whether the browser took it.
+pub fn save(state: AppState, name: &str, bytes: &[u8]) -> bool {
+    let saved = browser::download(name, bytes).is_ok();
+    if !saved {
         state.say(Notice::Error(
             "The browser did not let the file be saved.".into(),
         ));
     }
+    saved
 }
 
 /// Download the team file, or make a link that carries the team or only
@@ -77,6 +89,7 @@ pub fn ShareCard() -> impl IntoView {
             return;
         };
         let url = format!("{}#{fragment}", browser::page_url_without_fragment());
+        state.noted_copy();
         copied.set(false);
         link.set(Some((url.clone(), what)));
         spawn_local(async move {
@@ -197,7 +210,7 @@ pub fn ImportCard(#[prop(optional)] joining: bool) -> impl IntoView {
             <div class="field">
                 <label class="field-label" for=id.clone()>{label}</label>
                 <span class="hint">"Or drop the file here. A teammate's link opens by itself."</span>
-                <input id=id type="file" accept=".automerge,application/octet-stream" on:change=on_pick />
+                <input id=id type="file" accept=".automerge,.roundtable,application/octet-stream" on:change=on_pick />
             </div>
         </section>
     }

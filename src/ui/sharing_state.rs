@@ -9,6 +9,7 @@ use super::{
     vetting,
 };
 use crate::session::{
+    is_sealed_input, unseal,
     vet::{Input, Verdict},
     Imported, Payload, Session,
 };
@@ -56,6 +57,15 @@ impl AppState {
 
     fn take_in(&self, input: Input) {
         self.pending.set(None);
+        // Encrypted: opened with the passphrase this tab knows, or held
+        // until the person types it. Nothing is checked or stored before.
+        if is_sealed_input(&input) {
+            let known = self.with(|s| s.known_passphrase()).flatten();
+            match known.and_then(|p| unseal(input.clone(), &p).ok()) {
+                Some(plain) => return self.take_in(plain),
+                None => return self.sealed.set(Some(input)),
+            }
+        }
         let state = *self;
         let team = self.team_id();
         vetting::check(state, input.clone(), move |verdict| {
@@ -98,6 +108,25 @@ impl AppState {
         }
     }
 
+    /// Opens the file or link waiting for its passphrase; says why not
+    /// (and changes nothing) when the passphrase does not open it.
+    pub fn open_sealed(&self, passphrase: &str) -> Result<(), String> {
+        let Some(input) = self.sealed.get_untracked() else {
+            return Ok(());
+        };
+        let plain = unseal(input, passphrase).map_err(|e| e.to_string())?;
+        self.sealed.set(None);
+        self.take_in(plain);
+        Ok(())
+    }
+
+    /// Notes that a copy of the open team left this browser or came in.
+    pub fn noted_copy(&self) {
+        let now = js_sys::Date::now();
+        self.with(|s| s.noted_copy(now));
+        self.writes.update(|w| *w += 1);
+    }
+
     /// Opens a team file or link as a team of its own in this browser
     /// (already checked when it arrived).
     pub fn join(&self, bytes: Vec<u8>) {
@@ -119,11 +148,16 @@ impl AppState {
                 if let Some(o) = switched {
                     self.show_opened(*o);
                 }
+                self.noted_copy();
                 self.show(fresh);
                 self.after_write(storage.is_some());
                 self.last_import.set(Some(summary));
             }
-            Imported::Joined { opened, .. } => self.show_opened(*opened),
+            Imported::Joined { opened, .. } => {
+                self.show_opened(*opened);
+                // The teammate's copy it came from is one outside.
+                self.noted_copy();
+            }
             Imported::OtherTeam { name, bytes } => {
                 self.pending.set(Some(PendingTeam { name, bytes }))
             }

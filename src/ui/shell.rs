@@ -50,11 +50,13 @@ pub fn TeamShell() -> impl IntoView {
                 <WhoAmI />
                 <TeamSwitcher />
                 <RaiseFromHeader />
+                <super::undo::UndoButton />
             </div>
             <SectionNav />
         </header>
         <NoticeBar />
         <div class="notices">
+            <super::passphrase::SealedPrompt />
             <PendingTeamPrompt />
             <ImportResult />
         </div>

@@ -41,6 +41,10 @@ pub struct AppState {
     pub unsaved: RwSignal<bool>,
     /// Bumped after every write, so storage figures are re-read.
     pub writes: RwSignal<u64>,
+    /// A file or link that arrived encrypted, waiting for its passphrase.
+    pub sealed: RwSignal<Option<crate::session::vet::Input>>,
+    /// What *Undo* would undo now, in words.
+    pub undo_next: RwSignal<Option<String>>,
     /// The decision list's filter, mirrored in the page address.
     pub filter: RwSignal<crate::model::filter::DecisionFilter>,
     /// Parts of the address's filter that could not be used.
@@ -72,6 +76,8 @@ impl AppState {
             persisted: RwSignal::new(None),
             unsaved: RwSignal::new(false),
             writes: RwSignal::new(0),
+            undo_next: RwSignal::new(None),
+            sealed: RwSignal::new(None),
             filter: RwSignal::new(filter),
             filter_unused: RwSignal::new(unused),
         };
@@ -178,7 +184,7 @@ impl AppState {
     }
 
     /// Shows what a session edit touched, or says why it was refused.
-    fn edited<T>(
+    pub(super) fn edited<T>(
         &self,
         f: impl FnOnce(&mut Session<LocalKv>) -> Result<Edited<T>, EditError>,
     ) -> Option<T> {
@@ -198,7 +204,7 @@ impl AppState {
         self.edit(f).map(open).is_some()
     }
 
-    fn show_edit<T>(&self, edited: Edited<T>) -> T {
+    pub(super) fn show_edit<T>(&self, edited: Edited<T>) -> T {
         self.show(edited.fresh);
         self.after_write(edited.storage.is_some());
         match edited.storage {
@@ -235,15 +241,5 @@ impl AppState {
         self.edited(|s| s.add_me(name, &today, now))
             .map(|id| self.me.set(Some(id)))
             .is_some()
-    }
-
-    /// Active members as (id, name), by name: the choices wherever a person
-    /// is picked. Reactive: read inside a view.
-    pub fn member_choices(&self) -> Vec<(String, String)> {
-        self.team.with(|t| {
-            t.as_ref()
-                .map(crate::model::queries::active_member_choices)
-                .unwrap_or_default()
-        })
     }
 }

@@ -28,6 +28,7 @@ pub fn Welcome() -> impl IntoView {
                 "Who holds which role, who decides what, what was decided and why — kept in this browser, shared only when you choose."
             </p>
             <NoticeBar />
+            <super::passphrase::SealedPrompt />
             <DamagedNotice />
             <section class="card" aria-labelledby="create-heading">
                 <h2 id="create-heading">"Create your team"</h2>

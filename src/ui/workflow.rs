@@ -11,6 +11,7 @@ use super::{
     state::{AppState, Notice, Screen},
 };
 use crate::model::{
+    edits::UndoPoint,
     rights::{can_decide, suggest_consultees},
     Decision, DecisionStatus, Link, LinkKind, Resolution, Stance,
 };
@@ -205,7 +206,8 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
                 </div>
                 <button type="submit">"Record answer"</button>
                 <button type="button" aria-label=remove_label on:click=move |_| {
-                    state.edit(|doc, s| doc.unask_advice(s, &did.get_value(), &mid.get_value()));
+                    let point = UndoPoint::AdviceRequest { decision: did.get_value(), member: mid.get_value() };
+                    state.edit_undoable(point, |doc, s| doc.unask_advice(s, &did.get_value(), &mid.get_value()));
                 }>"Remove"</button>
             </form>
         </li>

@@ -65,6 +65,35 @@ pub enum Undo {
     },
 }
 
+impl DecisionField {
+    /// Where to keep an undo before this field is written: a status or
+    /// owner change is undone as a whole; typing is undone in the field.
+    pub fn undo_point(&self, decision: &str) -> Option<UndoPoint> {
+        let decision = decision.to_string();
+        match self {
+            DecisionField::Status(_) => Some(UndoPoint::DecisionStatus { decision }),
+            DecisionField::Owner(_) => Some(UndoPoint::DecisionOwner { decision }),
+            _ => None,
+        }
+    }
+}
+
+impl RoleField {
+    /// Retiring a role (or bringing it back) can be undone.
+    pub fn undo_point(&self, role: &str) -> Option<UndoPoint> {
+        matches!(self, RoleField::Status(_)).then(|| UndoPoint::RoleStatus { role: role.into() })
+    }
+}
+
+impl MemberField {
+    /// Leaving the team (or coming back) can be undone.
+    pub fn undo_point(&self, member: &str) -> Option<UndoPoint> {
+        matches!(self, MemberField::LeftOn(_)).then(|| UndoPoint::LeftOn {
+            member: member.into(),
+        })
+    }
+}
+
 impl TeamDocument {
     /// What undoes the action at `point`, read before it is taken.
     pub fn undo_point(&self, point: &UndoPoint) -> Result<Undo, EditError> {
