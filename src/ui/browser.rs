@@ -76,6 +76,14 @@ pub fn page_url_without_fragment() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// The app's own address, without the screen's `?query` or a
+/// `#fragment`: what a link for a teammate starts with (which screen the
+/// sender was on is not theirs to open).
+pub fn app_url() -> String {
+    let page = page_url_without_fragment();
+    page.split('?').next().unwrap_or_default().to_string()
+}
+
 /// The current `#fragment`, without `#`.
 pub fn fragment() -> String {
     web_sys::window()

@@ -96,17 +96,19 @@ pub fn SelectField(
             <select id=id
                 on:mousedown=move |_| staged.set_value(false)
                 on:keydown=move |ev| match ev.key().as_str() {
+                    // Enter would open the list; here it takes the choice.
+                    "Enter" if staged.get_value() => {
+                        ev.prevent_default();
+                        commit(event_target(&ev));
+                    }
                     "Tab" | "Enter" | "Shift" | "Control" | "Alt" | "Meta" => {}
                     "Escape" if staged.get_value() => {
+                        // Puts the choice back; the editor stays open.
+                        ev.stop_propagation();
                         staged.set_value(false);
                         event_target::<web_sys::HtmlSelectElement>(&ev).set_value(&value.get_untracked());
                     }
                     _ => staged.set_value(true),
-                }
-                on:keyup=move |ev| {
-                    if ev.key() == "Enter" && staged.get_value() {
-                        commit(event_target(&ev));
-                    }
                 }
                 on:blur=move |ev| {
                     if staged.get_value() {

@@ -48,7 +48,7 @@ pub fn NoticeBar() -> impl IntoView {
                     <p class="notice info" role="status">
                         {msg}
                         {move || state.undo_next.get().map(|words| view! {
-                            <button type="button" class="primary" aria-label=format!("Undo {words}") on:click=move |_| state.undo()>"Undo"</button>
+                            <button type="button" class="primary" title=format!("Undo {words}") on:click=move |_| state.undo()>"Undo"</button>
                         })}
                         <button type="button" class="link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
                     </p>

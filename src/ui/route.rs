@@ -38,6 +38,11 @@ pub fn start(state: AppState) {
         (team, screen)
     });
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        // A teammate's link arriving in the fragment also fires popstate;
+        // it is taken in on hashchange, and must stay in the address until.
+        if crate::share::link::is_team_fragment(&browser::fragment()) {
+            return;
+        }
         show(state, &Address::parse(&browser::query()), false);
         // The entry now says what shows, so the effect above finds
         // nothing to push.

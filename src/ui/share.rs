@@ -88,7 +88,7 @@ pub fn ShareCard() -> impl IntoView {
             link.set(None);
             return;
         };
-        let url = format!("{}#{fragment}", browser::page_url_without_fragment());
+        let url = format!("{}#{fragment}", browser::app_url());
         state.noted_copy();
         copied.set(false);
         link.set(Some((url.clone(), what)));

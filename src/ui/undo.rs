@@ -87,7 +87,7 @@ pub fn UndoButton() -> impl IntoView {
         state.undo_next.get().map(|words| {
             view! {
                 <button type="button" class="undo" aria-keyshortcuts="Control+Z Meta+Z"
-                    aria-label=format!("Undo {words}") title=format!("Undo {words}")
+                    title=format!("Undo {words}")
                     on:click=move |_| state.undo()>"Undo"</button>
             }
         })

@@ -145,14 +145,14 @@ test('decisions are found by filters kept in the address, so a view can be bookm
   await page.getByRole('region', { name: 'Find decisions' }).getByLabel('Tag').selectOption({ label: 'security' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(page.getByText('Showing 2 of 12 decisions')).toBeVisible();
-  await expect(page).toHaveURL(/\?status=decided&tag=security$/);
+  await expect(page).toHaveURL(/view=decisions&status=decided&tag=security$/);
   await shot(page, '44-filtered');
   await page.reload();
   await expect(page.getByRole('list', { name: 'Decisions' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('Search decisions').fill('roadmap');
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(page).toHaveURL(/\?q=roadmap$/);
+  await expect(page).toHaveURL(/view=decisions&q=roadmap$/);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('region', { name: 'Find decisions' }).getByLabel('Person involved').selectOption({ label: 'Chidi Mensah' });
   await expect(list.getByRole('button', { name: 'Drop the paid analytics tool' })).toBeVisible();

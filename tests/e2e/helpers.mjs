@@ -86,14 +86,14 @@ export async function teamLink(page) {
 }
 
 /** Runs axe-core in the page; returns the serious and critical violations
- * (rule id and the first element each names). */
-export async function accessibilityProblems(page) {
+ * (rule id and the first element each names), or every one with `all`. */
+export async function accessibilityProblems(page, { all = false } = {}) {
   // Evaluated, not added as a script: the page's CSP allows no other script.
   await page.evaluate(readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8'));
-  return page.evaluate(async () => {
+  return page.evaluate(async (all) => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => all || v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes[0]?.target?.join(' ')}`);
-  });
+  }, all);
 }
