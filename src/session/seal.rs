@@ -123,6 +123,7 @@ impl<K: KeyValue> Session<K> {
             return Ok(bytes);
         }
         let pass = self.passphrase.as_deref().ok_or_else(locked)?;
+        let _span = self.span("seal");
         sealed::seal(pass, &bytes).map_err(|e| Say::Error(e.to_string()))
     }
 

@@ -230,6 +230,26 @@ figure('merge_week_ms', median(merges), 'ms');
 // while the worker is still taking it in, and wait for that.
 figure('merge_week_check_ms', checks[0], 'ms');
 if (checks.length > 1) figure('merge_week_check_after_open_ms', median(checks.slice(1)), 'ms');
+
+// seal_team_file_ms: the large team downloaded as an encrypted file, from
+// the click to the download (seal_ms: Argon2id and AES-GCM alone).
+await page.evaluate(sectionButton('Overview') + '.click()');
+const sealCard = page.getByRole('region', { name: 'Encrypt files and links' });
+await sealCard.getByLabel('Passphrase', { exact: true }).fill('a bench passphrase');
+await sealCard.getByLabel('Passphrase again').fill('a bench passphrase');
+await sealCard.getByRole('button', { name: 'Encrypt files and links' }).click();
+await sealCard.getByRole('button', { name: 'Stop encrypting' }).waitFor();
+const sealRuns = [];
+for (let i = 0; i < Math.min(runs, 3); i++) {
+  const t0 = Date.now();
+  await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByRole('button', { name: 'Download team file' }).click(),
+  ]);
+  sealRuns.push(Date.now() - t0);
+}
+figure('seal_team_file_ms', median(sealRuns), 'ms');
+figure('seal_ms', median(await measured('seal')), 'ms');
 figure('merge_week_total_ms', totals[0], 'ms');
 
 // automerge_js_load_ms: the official library's load + toJS of the same bytes.
