@@ -85,3 +85,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_history_screen_keeps_its_day_in_the_address() {
+    let q = Address::past_query(Some("t_team1"), "2026-03-02");
+    assert_eq!(q, "?team=t_team1&view=history&day=2026-03-02");
+    let a = Address::parse(&q);
+    assert_eq!(a.screen, Some(Screen::Past));
+    assert_eq!(a.day.as_deref(), Some("2026-03-02"));
+    assert_eq!(Address::parse("?view=history&day=yesterday").day, None);
+}

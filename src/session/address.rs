@@ -103,6 +103,8 @@ pub struct Address {
     pub filter: DecisionFilter,
     /// Parts of the filter that could not be used, in words.
     pub unused: Vec<String>,
+    /// The day the history screen shows (`&day=YYYY-MM-DD`).
+    pub day: Option<String>,
 }
 
 impl Address {
@@ -113,6 +115,7 @@ impl Address {
         let mut team = None;
         let mut view = None;
         let mut id = None;
+        let mut day = None;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let id_like = || Some(v.to_string()).filter(|v| is_valid_id(v));
@@ -120,6 +123,7 @@ impl Address {
                 "team" => team = id_like(),
                 "id" => id = id_like(),
                 "view" => view = Some(v.to_string()),
+                "day" if crate::model::date::is_iso_date(v) => day = Some(v.to_string()),
                 _ => {}
             }
         }
@@ -135,6 +139,16 @@ impl Address {
             screen,
             filter,
             unused,
+            day,
+        }
+    }
+
+    /// The history screen's address on `day`.
+    pub fn past_query(team: Option<&str>, day: &str) -> String {
+        let q = Address::query(team, &Screen::Past, &DecisionFilter::default());
+        match crate::model::date::is_iso_date(day) {
+            true => format!("{q}&day={day}"),
+            false => q,
         }
     }
 

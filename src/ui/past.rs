@@ -19,7 +19,22 @@ pub fn PastScreen() -> impl IntoView {
     let today = browser::today();
     let days = state.with(|s| s.change_days()).unwrap_or_default();
     let days = StoredValue::new(days);
-    let day = RwSignal::new(date::add_days(&today, -30).unwrap_or_else(|| today.clone()));
+    // The day is part of the screen's address: a reload, or Back to this
+    // screen, shows the same day.
+    let asked = crate::session::address::Address::parse(&browser::query()).day;
+    let day = RwSignal::new(
+        asked.unwrap_or_else(|| date::add_days(&today, -30).unwrap_or_else(|| today.clone())),
+    );
+    Effect::new(move |_| {
+        let d = day.get();
+        if state.screen.get_untracked() == Screen::Past {
+            let team = state.team_id();
+            browser::set_query(&crate::session::address::Address::past_query(
+                team.as_deref(),
+                &d,
+            ));
+        }
+    });
     let past = Memo::new(move |_| {
         // The day goes with the team: two days with the same team still
         // show what changed since each.

@@ -21,7 +21,7 @@ pub fn start(state: AppState) {
         let screen = shown(state, team.is_some());
         let query = state
             .filter
-            .with(|f| Address::query(team.as_deref(), &screen, f));
+            .with(|f| query_for(team.as_deref(), &screen, f));
         // A new screen (or team) is a new entry; the log's filter changing
         // rewrites the entry it is on, or Back would undo it a letter at a
         // time.
@@ -50,9 +50,22 @@ pub fn start(state: AppState) {
         let screen = shown(state, team.is_some());
         let query = state
             .filter
-            .with_untracked(|f| Address::query(team.as_deref(), &screen, f));
+            .with_untracked(|f| query_for(team.as_deref(), &screen, f));
         browser::set_query(&query);
     });
+}
+
+/// The address of `screen`; the history screen keeps the day the
+/// address shows (the screen itself writes it when the day changes).
+fn query_for(
+    team: Option<&str>,
+    screen: &Screen,
+    filter: &crate::model::filter::DecisionFilter,
+) -> String {
+    match Address::parse(&browser::query()).day {
+        Some(day) if *screen == Screen::Past => Address::past_query(team, &day),
+        _ => Address::query(team, screen, filter),
+    }
 }
 
 /// The screen on show (the welcome screen when no team is open).

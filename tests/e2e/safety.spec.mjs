@@ -253,6 +253,16 @@ test('every screen has an address: Back, Forward, reload and a teammate opening 
   await expect(page).toHaveURL(/view=decisions&status=draft$/);
   await expect(page.getByRole('region', { name: 'Find decisions' }).getByLabel('Status')).toHaveValue('draft');
 
+  // The history screen keeps its day in the address too.
+  await section(page, 'History');
+  await page.getByLabel('Show the team as it was on').fill('2026-11-20');
+  await expect(page).toHaveURL(/view=history&day=2026-11-20$/);
+  await page.reload();
+  await expect(page.getByLabel('Show the team as it was on')).toHaveValue('2026-11-20');
+  await section(page, 'Roles');
+  await page.goBack();
+  await expect(page.getByLabel('Show the team as it was on')).toHaveValue('2026-11-20');
+
   // A notice belongs to its screen.
   await section(page, 'Members');
   await page.getByRole('button', { name: 'Add member' }).click();
