@@ -1,6 +1,7 @@
 //! A decision record: driver, proposal, method, owner, advice asked and
 //! given, objections, lifecycle dates, goals and supersession.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};
@@ -8,7 +9,7 @@ use autosurgeon::{Hydrate, Reconcile, Text};
 use super::enums::{DecisionStatus, Method, Resolution, Stance};
 
 /// A person asked for advice, and what they said once they answered.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Consultation {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub member_id: String,
@@ -17,13 +18,14 @@ pub struct Consultation {
     #[autosurgeon(missing = "Default::default")]
     pub stance: Option<Stance>,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub advice: Text,
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
     pub answered_on: Option<String>,
 }
 
 /// An objection to a proposal, and how it was settled.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Objection {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
@@ -31,12 +33,14 @@ pub struct Objection {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub by: String,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub reason: Text,
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub raised_on: String,
     #[autosurgeon(missing = "Default::default")]
     pub resolution: Option<Resolution>,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub resolution_note: Text,
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
     pub resolved_on: Option<String>,
@@ -76,15 +80,17 @@ impl Owner {
 }
 
 /// A decision record: why, what, who, how, and when to look again.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Decision {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub title: String,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub driver: Text,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub proposal: Text,
     /// `role:<id>` or `member:<id>`; see [`Owner`].
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
@@ -92,8 +98,10 @@ pub struct Decision {
     pub method: Method,
     pub status: DecisionStatus,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub outcome: Text,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub rationale: Text,
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
     pub decided_on: Option<String>,

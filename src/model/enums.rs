@@ -35,6 +35,19 @@ macro_rules! string_enum {
             }
         }
 
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&s).ok_or_else(|| serde::de::Error::unknown_variant(&s, &[]))
+            }
+        }
+
         impl Reconcile for $name {
             type Key<'a> = autosurgeon::reconcile::NoKey;
             fn reconcile<R: Reconciler>(&self, mut reconciler: R) -> Result<(), R::Error> {

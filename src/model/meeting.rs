@@ -2,6 +2,7 @@
 //! see `rotation`), who came, and its agenda with each item's notes and
 //! outcome.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};
@@ -11,7 +12,7 @@ use super::{
     tension::Link,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct AgendaItem {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
@@ -24,8 +25,10 @@ pub struct AgendaItem {
     #[autosurgeon(hydrate = "super::lenient::opt_string")]
     pub about: Option<String>,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub text: Text,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub notes: Text,
     #[autosurgeon(missing = "Default::default")]
     pub outcome: Option<ItemOutcome>,
@@ -34,7 +37,7 @@ pub struct AgendaItem {
     pub produced: Vec<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Meeting {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,

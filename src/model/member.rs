@@ -1,9 +1,10 @@
 //! A member of the team: name, expertise, when they joined and left.
 
 use autosurgeon::{Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
 
 /// A person in the team. No job titles: people are known by what they know.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Member {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,

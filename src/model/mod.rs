@@ -28,6 +28,7 @@ pub mod recognition;
 pub mod rights;
 pub mod role;
 pub mod rotation;
+pub mod snapshot;
 pub mod team;
 pub mod tension;
 pub mod text;

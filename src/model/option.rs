@@ -3,9 +3,10 @@
 //! options" with their pros and cons).
 
 use autosurgeon::{Hydrate, Reconcile, Text};
+use serde::{Deserialize, Serialize};
 
 /// One option of a decision, kept in the team's `options` map by id.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct ConsideredOption {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
@@ -16,9 +17,11 @@ pub struct ConsideredOption {
     pub title: String,
     /// What speaks for it, one point per line.
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub pros: Text,
     /// What speaks against it, one point per line.
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub cons: Text,
     /// Options are listed by position, then id.
     #[autosurgeon(hydrate = "super::lenient::int")]

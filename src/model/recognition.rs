@@ -3,10 +3,11 @@
 //! something said in words).
 
 use autosurgeon::{Hydrate, Reconcile, Text};
+use serde::{Deserialize, Serialize};
 
 use super::tension::Link;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Recognition {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
@@ -18,6 +19,7 @@ pub struct Recognition {
     #[autosurgeon(missing = "Default::default")]
     pub for_what: Option<Link>,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub words: Text,
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub date: String,

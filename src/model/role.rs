@@ -1,6 +1,7 @@
 //! A role record: purpose, accountabilities, domain, wanted expertise,
 //! who fills it for which term, and who did before.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};
@@ -8,13 +9,14 @@ use autosurgeon::{Hydrate, Reconcile, Text};
 use super::enums::RoleStatus;
 
 /// A role defined by its purpose, filled by people for a term.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Role {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub name: String,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub purpose: Text,
     #[autosurgeon(hydrate = "super::lenient::strings")]
     pub accountabilities: Vec<String>,
@@ -33,7 +35,7 @@ pub struct Role {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Filler {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub member_id: String,
@@ -44,7 +46,7 @@ pub struct Filler {
 }
 
 /// A filler who has stepped down, kept so a role's history can be told.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct PastFiller {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub member_id: String,

@@ -1,6 +1,7 @@
 //! The team document's root: schema version, team id, the profile (name,
 //! purpose, goals) and the records by id.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile, Text};
@@ -15,7 +16,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 
 /// The whole team document, as stored at the root of the Automerge document.
 /// `docs/schema.md` describes the same layout for other Automerge clients.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Team {
     #[autosurgeon(hydrate = "super::lenient::int")]
     pub schema: i64,
@@ -43,11 +44,12 @@ pub struct Team {
 }
 
 /// The team's own description.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Profile {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub name: String,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub purpose: Text,
     #[autosurgeon(missing = "Default::default")]
     pub goals: BTreeMap<String, Goal>,
@@ -56,13 +58,14 @@ pub struct Profile {
 }
 
 /// A strategic priority that decisions can serve.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Goal {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub title: String,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub description: Text,
 }
 

@@ -2,20 +2,21 @@
 //! could be, raised to be processed in a meeting — and what came of it.
 
 use autosurgeon::{Hydrate, Reconcile, Text};
+use serde::{Deserialize, Serialize};
 
 use super::enums::{LinkKind, TensionKind, TensionStatus};
 
 /// A pointer from one record to another (what a tension or an agenda item
 /// produced, what a recognition is for). Advice is `decision id/member
 /// id`, a role term `role id/member id`.
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Link {
     pub kind: LinkKind,
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile)]
+#[derive(Debug, Clone, PartialEq, Eq, Hydrate, Reconcile, Serialize, Deserialize)]
 pub struct Tension {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub id: String,
@@ -24,11 +25,13 @@ pub struct Tension {
     #[autosurgeon(hydrate = "super::lenient::string")]
     pub raised_on: String,
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub text: Text,
     pub kind: TensionKind,
     pub status: TensionStatus,
     /// Why it was dropped, when it was.
     #[autosurgeon(hydrate = "super::lenient::text")]
+    #[serde(with = "super::snapshot::text")]
     pub drop_reason: Text,
     /// The decisions, roles or meetings it produced.
     #[autosurgeon(missing = "Default::default")]

@@ -26,6 +26,7 @@ impl<K: KeyValue> Session<K> {
     /// they lack. Bad input is refused and changes nothing, bookkeeping
     /// included.
     pub fn import(&mut self, bytes: Vec<u8>, from: Option<Sender>) -> Imported {
+        self.ready();
         let _span = self.span("import");
         let outcome = if self.open.is_none() {
             self.join(bytes)

@@ -10,6 +10,7 @@ mod import;
 mod outcome;
 mod seal;
 mod send;
+mod snapshot;
 mod undo;
 pub mod vet;
 
@@ -47,6 +48,8 @@ pub struct Session<K: KeyValue> {
     clock: fn() -> f64,
     /// This tab's last actions on the open team that can be undone.
     undo: Vec<Undoable>,
+    /// A team shown from its snapshot whose document is not loaded yet.
+    deferred: Option<String>,
 }
 
 /// The system's clock: `Date.now()` in the browser.
@@ -74,6 +77,7 @@ impl<K: KeyValue> Session<K> {
             passphrase: None,
             clock: system_now,
             undo: Vec::new(),
+            deferred: None,
         }
     }
 
@@ -113,17 +117,24 @@ impl<K: KeyValue> Session<K> {
 
     /// The team to open on arrival: the one last open, else the first.
     pub fn start(&mut self) -> Option<Result<Opened, Damaged>> {
-        let teams = self.store.teams();
-        let id = self
-            .store
-            .current()
-            .filter(|c| teams.iter().any(|t| &t.id == c))
-            .or_else(|| teams.first().map(|t| t.id.clone()))?;
+        let id = self.first_team()?;
         Some(self.open(&id))
     }
 
+    fn first_team(&self) -> Option<String> {
+        let teams = self.store.teams();
+        self.store
+            .current()
+            .filter(|c| teams.iter().any(|t| &t.id == c))
+            .or_else(|| teams.first().map(|t| t.id.clone()))
+    }
+
+    /// The open team's id (also while it is shown from its snapshot).
     pub fn team_id(&self) -> Option<&str> {
-        self.open.as_ref().map(|o| o.doc.team_id())
+        self.open
+            .as_ref()
+            .map(|o| o.doc.team_id())
+            .or(self.deferred.as_deref())
     }
 
     pub fn me(&self) -> Option<&str> {
@@ -134,6 +145,7 @@ impl<K: KeyValue> Session<K> {
     /// cannot be opened is closed here and its data left untouched.
     pub fn open(&mut self, id: &str) -> Result<Opened, Damaged> {
         let _span = self.span("open");
+        self.deferred = None;
         match self.store.open(id) {
             Ok((mut open, team)) => {
                 let me = self
@@ -224,6 +236,7 @@ impl<K: KeyValue> Session<K> {
         at_ms: i64,
         f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<T, EditError>,
     ) -> Result<Edited<T>, EditError> {
+        self.ready();
         let stamp = Stamp::new(self.me.as_deref(), at_ms);
         let Some(open) = self.open.as_mut() else {
             return Err(EditError::Invalid("No team is open.".into()));
@@ -275,6 +288,7 @@ impl<K: KeyValue> Session<K> {
     /// Takes in what other tabs of this browser stored for the open team.
     /// `None` when nothing new arrived.
     pub fn refresh_from_storage(&mut self) -> Result<Option<Fresh>, String> {
+        self.ready();
         let Some(open) = self.open.as_mut() else {
             return Ok(None);
         };
@@ -311,6 +325,7 @@ impl<K: KeyValue> Session<K> {
 
     /// Writes edits that storage refused before, now that there may be room.
     pub fn retry_unsaved(&mut self) -> Option<crate::storage::StorageError> {
+        self.ready();
         let open = self.open.as_mut()?;
         if !open.has_unsaved() {
             return None;
@@ -329,6 +344,7 @@ impl<K: KeyValue> Session<K> {
     /// The open team's changes made after `heads`, when it has them all:
     /// what a checking worker holding `heads` lacks.
     pub fn changes_after(&mut self, heads: &[ChangeHash]) -> Option<Vec<u8>> {
+        self.ready();
         let doc = &mut self.open.as_mut()?.doc;
         if !heads.iter().all(|h| doc.has_change(h)) {
             return None;
@@ -338,6 +354,7 @@ impl<K: KeyValue> Session<K> {
 
     /// The authority check of one decision of the open team.
     pub fn check_authority(&mut self, id: &str) -> Option<crate::model::authority::Flag> {
+        self.ready();
         let doc = &mut self.open.as_mut()?.doc;
         let d = doc.decision(id)?;
         doc.check_authority(&d)
@@ -345,6 +362,12 @@ impl<K: KeyValue> Session<K> {
 
     /// The decisions merges in this tab brought that are still questioned.
     pub fn authority_flags(&mut self) -> Vec<crate::model::authority::Flag> {
+        // Flags come only from merges in this tab: none to check, nothing
+        // to load.
+        if self.flagged.is_empty() {
+            return Vec::new();
+        }
+        self.ready();
         let ids: Vec<String> = self.flagged.iter().cloned().collect();
         let flags: Vec<_> = ids
             .iter()
@@ -366,6 +389,7 @@ impl<K: KeyValue> Session<K> {
         &mut self,
         day: &str,
     ) -> Result<Option<crate::model::Team>, crate::model::LoadError> {
+        self.ready();
         let _t = self.timer.map(|t| t("past"));
         match (self.open.as_mut(), crate::model::date::end_of_day_ms(day)) {
             (Some(open), Some(until)) => open.doc.team_as_of(until),
@@ -379,6 +403,7 @@ impl<K: KeyValue> Session<K> {
         c: crate::model::Collection,
         id: &str,
     ) -> Vec<crate::model::document::FieldChange> {
+        self.ready();
         let _t = self.timer.map(|t| t("record-history"));
         match self.open.as_mut() {
             Some(open) => open.doc.record_history(c, id),
@@ -388,6 +413,7 @@ impl<K: KeyValue> Session<K> {
 
     /// The days on which the open team changed, oldest first.
     pub fn change_days(&mut self) -> Vec<String> {
+        self.ready();
         let Some(open) = self.open.as_mut() else {
             return Vec::new();
         };
@@ -404,6 +430,7 @@ impl<K: KeyValue> Session<K> {
 
     /// Who changed the open team after the end of `day`, as member ids.
     pub fn authors_since(&mut self, day: &str) -> Vec<String> {
+        self.ready();
         match (self.open.as_mut(), crate::model::date::end_of_day_ms(day)) {
             (Some(open), Some(from)) => open.doc.authors_between(from, i64::MAX),
             _ => Vec::new(),

@@ -13,18 +13,21 @@ const SEALED: &str = " It is encrypted: it opens with the team's passphrase.";
 impl<K: KeyValue> Session<K> {
     /// The whole open team, for a file or link.
     pub fn team_bytes(&mut self) -> Option<Vec<u8>> {
+        self.ready();
         self.open.as_mut().map(|o| o.doc.export())
     }
 
     /// What to send `member`: only what they lack when they sent us their
     /// heads before, else the whole team.
     pub fn changes_for(&mut self, member: &str) -> Option<Delta> {
+        self.ready();
         let heads = self.peer_heads(member);
         self.open.as_mut().map(|o| o.doc.changes_for(&heads))
     }
 
     /// Who this browser is and the heads it has, for a link it makes.
     pub fn sender(&mut self) -> Option<Sender> {
+        self.ready();
         let member_id = self.me.clone()?;
         let heads = self.open.as_mut()?.doc.heads();
         Some(Sender {
@@ -45,6 +48,7 @@ impl<K: KeyValue> Session<K> {
     }
 
     fn plain_payload(&mut self, to: Option<&str>) -> Result<Payload, Say> {
+        self.ready();
         let no_team = || Say::Error("No team is open.".into());
         let Some(to) = to.filter(|t| !t.is_empty()) else {
             let bytes = self.team_bytes().ok_or_else(no_team)?;

@@ -31,6 +31,7 @@ impl<K: KeyValue> Session<K> {
         point: &UndoPoint,
         f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<T, EditError>,
     ) -> Result<Edited<T>, EditError> {
+        self.ready();
         let undo = self
             .open
             .as_ref()

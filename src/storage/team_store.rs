@@ -7,6 +7,8 @@
 //! - `me/<team>`: the member id this browser acts as in that team;
 //! - `device/<team>`: JSON [`DeviceNotes`] (passphrase check, last copy);
 //! - `team/<team>/doc`: base64 of a full, compacted Automerge save;
+//! - `team/<team>/snapshot`: the team as the screens read it, tagged with
+//!   the stored data it was taken from (see [`crate::model::snapshot`]);
 //! - `team/<team>/inc/<session>/<n>`: base64 of an incremental save made by
 //!   one tab (`session`) after the full save. Each tab writes its own keys,
 //!   so two tabs never overwrite each other's edits.
@@ -17,7 +19,12 @@ use base64::{engine::general_purpose::STANDARD, Engine};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{ids::is_valid_id, ids::new_id, Changed, LoadError, Team, TeamDocument};
+use crate::model::{
+    ids::is_valid_id,
+    ids::new_id,
+    snapshot::{self, Covers, SnapshotError},
+    Changed, LoadError, Team, TeamDocument,
+};
 
 use super::{
     device::DeviceNotes,
@@ -246,6 +253,65 @@ impl<K: KeyValue> TeamStore<K> {
             || key == format!("{PREFIX}teams")
     }
 
+    fn snapshot_key(team: &str) -> String {
+        format!("{PREFIX}team/{team}/snapshot")
+    }
+
+    /// What `open` holds, as stored: what a snapshot taken of it covers.
+    pub fn covers(open: &OpenTeam) -> Covers {
+        Covers {
+            doc: open.doc_fingerprint,
+            chunks: open.chunks.iter().cloned().collect(),
+        }
+    }
+
+    /// What is stored for `team` now (`None`: no full save).
+    pub fn stored_covers(&self, team: &str) -> Option<Covers> {
+        let b64 = self.kv.get(&Self::doc_key(team))?;
+        Some(Covers {
+            doc: fingerprint(&b64),
+            chunks: self.chunk_keys(team),
+        })
+    }
+
+    /// Keeps `team` (as `open` holds it) as the team's snapshot, to paint
+    /// from on the next visit. Only a cache: when storage has no room for
+    /// it, it is dropped, and room stays for edits.
+    pub fn keep_snapshot(&mut self, open: &OpenTeam, team: &Team) -> Result<(), StorageError> {
+        let key = Self::snapshot_key(&team.team_id);
+        if open.has_unsaved() || open.doc.team_id() != team.team_id {
+            self.kv.remove(&key);
+            return Ok(());
+        }
+        let json = snapshot::encode(team, &Self::covers(open));
+        self.kv
+            .set(&key, &json)
+            .inspect_err(|_| self.kv.remove(&key))
+    }
+
+    /// Whether the team's snapshot was taken from exactly what is stored
+    /// now (read without building the team).
+    pub fn snapshot_current(&self, team: &str) -> bool {
+        let (Some(json), Some(now)) = (
+            self.kv.get(&Self::snapshot_key(team)),
+            self.stored_covers(team),
+        ) else {
+            return false;
+        };
+        snapshot::covers_of(&json).is_some_and(|c| c.same_as(&now))
+    }
+
+    /// The team as its snapshot has it — only if the snapshot was taken
+    /// from exactly what is stored now.
+    pub fn snapshot(&self, team: &str) -> Result<Team, SnapshotError> {
+        let json = self
+            .kv
+            .get(&Self::snapshot_key(team))
+            .ok_or(SnapshotError::Unreadable)?;
+        let now = self.stored_covers(team).ok_or(SnapshotError::Stale)?;
+        snapshot::decode(&json, team, &now)
+    }
+
     /// Stores a team that is new to this browser, as one full save.
     pub fn add(&mut self, mut doc: TeamDocument, name: &str) -> Result<OpenTeam, StorageError> {
         let team = doc.team_id().to_string();
@@ -345,7 +411,13 @@ impl<K: KeyValue> TeamStore<K> {
             self.session,
             self.counter
         );
-        let written = self.kv.set(&key, &STANDARD.encode(&open.unsaved));
+        let b64 = STANDARD.encode(&open.unsaved);
+        let mut written = self.kv.set(&key, &b64);
+        if written.is_err() && self.kv.has(&Self::snapshot_key(&team)) {
+            // The snapshot is only a cache: edits come first.
+            self.kv.remove(&Self::snapshot_key(&team));
+            written = self.kv.set(&key, &b64);
+        }
         if let Err(e) = written {
             // Storage may be full of our own increments: compacting frees it.
             return self.compact(open).map_err(|_| e);

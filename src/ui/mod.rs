@@ -16,6 +16,7 @@ mod goals;
 mod identity;
 mod import_log;
 mod insights;
+mod loading;
 mod meetings;
 mod members;
 mod notice;
@@ -93,6 +94,7 @@ fn App() -> impl IntoView {
     };
     take_link();
     route::start(state);
+    loading::start(state);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| take_link());
     // Only whether a team is open matters here: reading the team itself
     // would rebuild every screen, and lose focus, on each keystroke.

@@ -151,7 +151,15 @@ fn StandsOut() -> impl IntoView {
                 })
                 .collect();
             let insights = || Some(("See Insights".to_string(), Screen::Insights, false));
-            let flags = state.with(|s| s.authority_flags()).unwrap_or_default();
+            let flags = if state
+                .session
+                .try_with_value(|s| s.is_deferred())
+                .unwrap_or(false)
+            {
+                Vec::new()
+            } else {
+                state.with(|s| s.authority_flags()).unwrap_or_default()
+            };
             let flagged = super::authority::flag_lines(state, &flags);
             vec![
                 Group {

@@ -60,7 +60,7 @@ impl Default for AppState {
 impl AppState {
     pub fn new() -> Self {
         let mut session = Session::new(LocalKv).with_timer(span);
-        let started = session.start();
+        let started = session.start_fast();
         let (filter, unused) = crate::model::filter::DecisionFilter::parse_query(&browser::query());
         let state = AppState {
             teams: RwSignal::new(session.teams()),
@@ -87,8 +87,9 @@ impl AppState {
         state
     }
 
-    /// Runs `f` on the session.
+    /// Runs `f` on the session (a team shown from its snapshot is loaded first).
     pub(super) fn with<T>(&self, f: impl FnOnce(&mut Session<LocalKv>) -> T) -> Option<T> {
+        self.finish_loading();
         self.session.try_update_value(f)
     }
 
@@ -109,7 +110,7 @@ impl AppState {
         }
     }
 
-    fn show_open(&self, result: Result<Opened, Damaged>) {
+    pub(super) fn show_open(&self, result: Result<Opened, Damaged>) {
         match result {
             Ok(opened) => self.show_opened(opened),
             Err(d) => {

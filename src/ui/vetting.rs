@@ -270,7 +270,9 @@ pub fn warm(state: AppState) {
         return;
     }
     // Only now the whole stored team is read: every check calls this.
-    let Some((team, stored)) = state.with(|s| s.stored_team()).flatten() else {
+    // From storage, not the document: a team shown from its snapshot is
+    // not loaded for this.
+    let Some((team, stored)) = state.session.try_with_value(|s| s.stored_team()).flatten() else {
         return;
     };
     CLIENT.with_borrow_mut(|c| c.holding = Some(team.clone()));

@@ -91,6 +91,13 @@ const sectionButton = (name) => `[...document.querySelectorAll('nav[aria-label="
 // Decisions screen's list painted (the app opens on the overview).
 const opens = [];
 const appOpens = [];
+// These runs open from the document: the snapshot a previous page kept is
+// removed before the app starts.
+await page.addInitScript(() => {
+  if (sessionStorage.getItem('bench-no-snapshot') !== '1') return;
+  for (const k of Object.keys(localStorage)) if (k.endsWith('/snapshot')) localStorage.removeItem(k);
+});
+await page.evaluate(() => sessionStorage.setItem('bench-no-snapshot', '1'));
 for (let i = 0; i < runs; i++) {
   await page.goto(base, { waitUntil: 'commit' });
   const shown = await page.evaluate((name) => window.__painted(() => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === name)), teamName);
@@ -107,6 +114,31 @@ figure('large_open_ms', median(opens), 'ms');
 figure('large_open_overview_ms', median(appOpens), 'ms');
 const measured = (name) => page.evaluate((n) => performance.getEntriesByName(`roundtable:${n}`).map((e) => e.duration), name);
 figure('large_open_load_ms', (await measured('open'))[0] ?? NaN, 'ms');
+
+// large_open_snapshot_ms: navigation to the overview painted from the
+// team's snapshot (kept by the page before, a few seconds after opening);
+// large_open_document_ready_ms: navigation to the document loaded behind
+// it, when edits and merges apply.
+await page.evaluate(() => sessionStorage.removeItem('bench-no-snapshot'));
+// A snapshot that does not fit in storage is not kept: then these are NaN.
+const kept = await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith('/snapshot')), null, { timeout: 30_000 })
+  .then(() => true, () => false);
+const snapOpens = [];
+const readies = [];
+for (let i = 0; kept && i < runs; i++) {
+  await page.goto(base, { waitUntil: 'commit' });
+  snapOpens.push(await page.evaluate((name) => window.__painted(() => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === name)), teamName));
+  await page.waitForFunction(() => performance.getEntriesByName('roundtable:document-ready').length > 0, null, { timeout: 120_000 });
+  readies.push(await page.evaluate(() => {
+    const e = performance.getEntriesByName('roundtable:document-ready')[0];
+    return e.startTime + e.duration;
+  }));
+}
+figure('large_open_snapshot_ms', kept ? median(snapOpens) : NaN, 'ms');
+figure('large_open_document_ready_ms', kept ? median(readies) : NaN, 'ms');
+figure('large_open_snapshot_read_ms', (await measured('open-snapshot'))[0] ?? NaN, 'ms');
+const snapChars = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.endsWith('/snapshot')).reduce((n, [, v]) => n + v.length, 0));
+figure('large_snapshot_stored_chars', snapChars, 'chars');
 
 // json_parse_baseline_ms: the same state as JSON, read from storage and parsed.
 const parses = await page.evaluate(({ json, runs }) => {
@@ -180,6 +212,29 @@ for (let i = 0; i < Math.min(runs, 3); i++) {
 }
 figure('insights_ms', median(insightRuns), 'ms');
 figure('insights_compute_ms', median(await measured('insights')), 'ms');
+
+// time_machine_ms: the large team as it was a year ago, from the day
+// chosen on the History screen to the team of that day painted
+// (time_machine_compute_ms: reading it from the document's history).
+await page.evaluate(sectionButton('History') + '.click()');
+await page.getByLabel('Show the team as it was on').waitFor();
+const pastRuns = [];
+for (let i = 0; i < Math.min(runs, 3); i++) {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() - 1);
+  d.setDate(d.getDate() - i);
+  const day = d.toISOString().slice(0, 10);
+  pastRuns.push(await page.evaluate(`(async () => {
+    const input = document.getElementById('past-day');
+    const t0 = performance.now();
+    const painted = window.__painted(() => [...document.querySelectorAll('[role="status"] p')].some((p) => p.textContent.includes('end of ${day}.')));
+    input.value = '${day}';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return (await painted) - t0;
+  })()`));
+}
+figure('time_machine_ms', median(pastRuns), 'ms');
+figure('time_machine_compute_ms', median(await measured('past')), 'ms');
 
 // export_markdown_ms: every decision of the large team as MADR records in
 // one zip, from the click to the download (export_markdown_build_ms: the

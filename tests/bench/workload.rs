@@ -79,6 +79,27 @@ fn main() {
         .collect();
     figure("json_parse_baseline_native_ms", median(parses), "ms");
 
+    // The snapshot a large team could paint from (#16): its size, and
+    // reading it back as the model's team, against opening the document.
+    {
+        use roundtable::model::snapshot::{decode, encode, Covers};
+        let (_, team) = TeamDocument::load(&bytes).expect("loads");
+        let covers = Covers {
+            doc: 1,
+            chunks: Vec::new(),
+        };
+        let snap = encode(&team, &covers);
+        figure("large_snapshot_chars", snap.len() as f64, "chars");
+        let reads: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let _ = decode(&snap, &team.team_id, &covers).expect("reads");
+                ms(t)
+            })
+            .collect();
+        figure("large_snapshot_read_native_ms", median(reads), "ms");
+    }
+
     let (mut doc, team) = TeamDocument::load(&bytes).expect("loads");
     let id = team.decisions.keys().next().expect("a decision").clone();
     let stamp = Stamp::new(Some(&members[0]), 0);

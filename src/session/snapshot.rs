@@ -1,0 +1,82 @@
+//! Snapshot-first open: a large team paints from its snapshot (the state
+//! the screens read, kept next to the document) and Automerge loads the
+//! document afterwards — when the page has painted, or at once when
+//! anything needs it (an edit, a merge, a file to send). Until then the
+//! team is *deferred*: shown, not yet loaded.
+
+use super::{Damaged, Opened, Session};
+use crate::storage::KeyValue;
+
+impl<K: KeyValue> Session<K> {
+    /// Like [`Session::start`], painting from the snapshot when there is a
+    /// valid one; the document is loaded by [`Session::finish_open`].
+    pub fn start_fast(&mut self) -> Option<Result<Opened, Damaged>> {
+        let id = self.first_team()?;
+        Some(
+            self.open_from_snapshot(&id)
+                .map_or_else(|| self.open(&id), Ok),
+        )
+    }
+
+    /// The stored team `id` as its snapshot has it, if the snapshot is of
+    /// exactly what is stored; the document is not loaded yet.
+    pub fn open_from_snapshot(&mut self, id: &str) -> Option<Opened> {
+        let _span = self.span("open-snapshot");
+        let team = self.store.snapshot(id).ok()?;
+        let me = self
+            .store
+            .identity(id)
+            .filter(|m| team.members.contains_key(m));
+        let _ = self.store.set_current(id);
+        self.open = None;
+        self.flagged.clear();
+        self.undo.clear();
+        self.me = me.clone();
+        self.deferred = Some(id.to_string());
+        self.opened_here(self.now_ms());
+        Some(Opened {
+            team,
+            me,
+            conflicts: Vec::new(),
+        })
+    }
+
+    /// Whether the open team is shown from its snapshot, not yet loaded.
+    pub fn is_deferred(&self) -> bool {
+        self.deferred.is_some()
+    }
+
+    /// Loads a deferred team's document before anything needs it. The
+    /// page loads it first itself (to show its conflicts); this keeps every
+    /// operation correct whoever calls it.
+    pub(super) fn ready(&mut self) {
+        if self.deferred.is_some() {
+            let _ = self.finish_open();
+        }
+    }
+
+    /// Loads the document of a team opened from its snapshot; `None` when
+    /// there is nothing to load.
+    pub fn finish_open(&mut self) -> Option<Result<Opened, Damaged>> {
+        let id = self.deferred.take()?;
+        Some(self.open(&id))
+    }
+
+    /// Keeps the open team's snapshot, for the next visit to paint from,
+    /// when what is stored changed since the last one. The team is read
+    /// from the document (not from the screens), so it is exactly what
+    /// the stored data holds.
+    pub fn keep_snapshot(&mut self) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let id = open.doc.team_id().to_string();
+        if self.store.snapshot_current(&id) {
+            return;
+        }
+        let _span = self.timer.map(|t| t("keep-snapshot"));
+        if let Ok(team) = open.doc.team() {
+            let _ = self.store.keep_snapshot(open, &team);
+        }
+    }
+}
