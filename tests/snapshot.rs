@@ -156,6 +156,20 @@ mod stored {
         let (_, now) = store.open(&id).unwrap();
         store.keep_snapshot(&open, &now).unwrap();
         assert_eq!(store.snapshot(&id).unwrap(), now);
+        // Another tab's increment named in it but not stored: stale.
+        let key = store
+            .kv()
+            .map
+            .keys()
+            .find(|k| k.ends_with("/snapshot"))
+            .unwrap()
+            .clone();
+        let json = store.kv().map[&key].clone();
+        let spoiled = json.replacen("\"chunks\":[", "\"chunks\":[\"elsewhere\",", 1);
+        assert_ne!(spoiled, json);
+        roundtable::storage::KeyValue::set(store.kv_mut(), &key, &spoiled).unwrap();
+        assert_eq!(store.snapshot(&id), Err(SnapshotError::Stale));
+        roundtable::storage::KeyValue::set(store.kv_mut(), &key, &json).unwrap();
         // Compacting rewrites the full save: stale again.
         store.compact(&mut open).unwrap();
         assert_eq!(store.snapshot(&id), Err(SnapshotError::Stale));

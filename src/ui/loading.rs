@@ -11,6 +11,11 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::session::Session;
 
+/// How long after the first frame the document starts loading: the
+/// load holds the main thread (a large team's takes seconds), so the
+/// painted page is shown, and measured, first.
+const LOAD_AFTER: Duration = Duration::from_millis(50);
+
 /// How long after opening the snapshot is written again (it reads the
 /// whole team: not while the person starts working).
 const KEEP_AFTER: Duration = Duration::from_secs(3);
@@ -62,7 +67,7 @@ pub fn start(state: AppState) {
                     (deferred == Some(true)).then(|| super::browser::Span::new("document-ready"));
                 state.finish_loading();
             },
-            Duration::ZERO,
+            LOAD_AFTER,
         );
     });
     set_timeout(move || state.keep_snapshot(), KEEP_AFTER);
