@@ -304,3 +304,34 @@ mod session {
         assert!(!next.is_deferred());
     }
 }
+
+#[test]
+fn a_snapshot_storage_refuses_is_not_tried_again_in_this_tab() {
+    use roundtable::{session::Session, storage::MemoryKv};
+    let mut s = Session::new(MemoryKv::default());
+    s.open_example(TODAY).unwrap();
+    let used: usize = s
+        .store()
+        .kv()
+        .map
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    s.store_mut().kv_mut().quota = Some(used + 100);
+    s.keep_snapshot();
+    assert!(!s.store().kv().map.keys().any(|k| k.ends_with("/snapshot")));
+    // Room again: this tab does not read the team for it again…
+    s.store_mut().kv_mut().quota = None;
+    s.keep_snapshot();
+    assert!(!s.store().kv().map.keys().any(|k| k.ends_with("/snapshot")));
+    // …another tab (or the next visit) does.
+    let mut other = Session::new(s.store().kv().clone());
+    other.start().unwrap().unwrap();
+    other.keep_snapshot();
+    assert!(other
+        .store()
+        .kv()
+        .map
+        .keys()
+        .any(|k| k.ends_with("/snapshot")));
+}

@@ -22,7 +22,10 @@ pub fn id_from(kind: char, fill: impl FnOnce(&mut [u8]) -> bool) -> String {
     let n = MADE.fetch_add(1, Ordering::Relaxed);
     if !fill(&mut bytes) {
         let probe = Box::new(n);
-        let mut x = splitmix(n ^ (&*probe as *const u64 as u64) ^ clock());
+        // Mixed in stages: XOR-ing the three first let two calls meet
+        // (the count and the address both step in their low bits), and the
+        // test of 1,000 such ids failed now and then.
+        let mut x = splitmix(splitmix(splitmix(n) ^ (&*probe as *const u64 as u64)) ^ clock());
         for chunk in bytes.chunks_mut(8) {
             x = splitmix(x);
             for (b, v) in chunk.iter_mut().zip(x.to_le_bytes()) {

@@ -50,6 +50,8 @@ pub struct Session<K: KeyValue> {
     undo: Vec<Undoable>,
     /// A team shown from its snapshot whose document is not loaded yet.
     deferred: Option<String>,
+    /// A team whose snapshot storage refused in this tab: not tried again.
+    snapshot_refused: Option<String>,
 }
 
 /// The system's clock: `Date.now()` in the browser.
@@ -78,6 +80,7 @@ impl<K: KeyValue> Session<K> {
             clock: system_now,
             undo: Vec::new(),
             deferred: None,
+            snapshot_refused: None,
         }
     }
 

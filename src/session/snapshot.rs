@@ -71,12 +71,19 @@ impl<K: KeyValue> Session<K> {
             return;
         };
         let id = open.doc.team_id().to_string();
-        if self.store.snapshot_current(&id) {
+        // Reading the whole team is not free: not for a team storage
+        // refused a snapshot of in this tab, nor one too large to keep.
+        if self.snapshot_refused.as_deref() == Some(id.as_str())
+            || !crate::storage::TeamStore::<K>::may_keep_snapshot(open)
+            || self.store.snapshot_current(&id)
+        {
             return;
         }
         let _span = self.timer.map(|t| t("keep-snapshot"));
         if let Ok(team) = open.doc.team() {
-            let _ = self.store.keep_snapshot(open, &team);
+            if self.store.keep_snapshot(open, &team).is_err() {
+                self.snapshot_refused = Some(id);
+            }
         }
     }
 }

@@ -32,6 +32,8 @@ use super::{
 };
 
 const PREFIX: &str = "roundtable/v1/";
+/// Teams whose full save is larger are not snapshotted in localStorage.
+const MAX_SNAPSHOT_DOC_CHARS: usize = 512 * 1024;
 /// Compact after this many incremental saves…
 const COMPACT_AFTER_CHUNKS: usize = 64;
 /// …or once they add up to this many bytes.
@@ -272,6 +274,14 @@ impl<K: KeyValue> TeamStore<K> {
             doc: fingerprint(&b64),
             chunks: self.chunk_keys(team),
         })
+    }
+
+    /// Whether a snapshot of `open` is worth making here: localStorage
+    /// holds about 5 MiB per site, and a snapshot is some four times the
+    /// size of the full save, so past this it could not be kept beside the
+    /// document (IndexedDB would hold it; see #16).
+    pub fn may_keep_snapshot(open: &OpenTeam) -> bool {
+        open.doc_chars <= MAX_SNAPSHOT_DOC_CHARS
     }
 
     /// Keeps `team` (as `open` holds it) as the team's snapshot, to paint
