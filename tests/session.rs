@@ -256,13 +256,7 @@ fn another_teams_file_is_offered_as_a_team_of_its_own() {
 fn full_storage_keeps_edits_in_memory_and_writes_them_later() {
     let (s, _) = ana();
     // Fill storage up to what it holds now.
-    let used: usize = s
-        .store()
-        .kv()
-        .map
-        .iter()
-        .map(|(k, v)| k.len() + v.len())
-        .sum();
+    let used = s.store().kv().used();
     let kv = {
         let mut kv = s.store().kv().clone();
         kv.quota = Some(used + 10);

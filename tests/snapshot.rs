@@ -188,7 +188,7 @@ mod stored {
             .map(|(k, v)| k.len() + v.len())
             .unwrap();
         // Storage is full but for a little less than the snapshot takes.
-        let used: usize = store.kv().map.iter().map(|(k, v)| k.len() + v.len()).sum();
+        let used = store.kv().used();
         store.kv_mut().quota = Some(used + 100);
         open.doc
             .add_member(&common::stamp("Ana"), &"Long name ".repeat(10), TODAY)
@@ -310,13 +310,7 @@ fn a_snapshot_storage_refuses_is_not_tried_again_in_this_tab() {
     use roundtable::{session::Session, storage::MemoryKv};
     let mut s = Session::new(MemoryKv::default());
     s.open_example(TODAY).unwrap();
-    let used: usize = s
-        .store()
-        .kv()
-        .map
-        .iter()
-        .map(|(k, v)| k.len() + v.len())
-        .sum();
+    let used = s.store().kv().used();
     s.store_mut().kv_mut().quota = Some(used + 100);
     s.keep_snapshot();
     assert!(!s.store().kv().map.keys().any(|k| k.ends_with("/snapshot")));

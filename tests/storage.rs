@@ -81,7 +81,7 @@ fn when_storage_is_full_edits_are_kept_and_saved_once_there_is_room() {
     let (mut store, mut open, ana) = store_with_team();
     let team_id = open.doc.team_id().to_string();
     let mut kv = store.kv().clone();
-    let used: usize = kv.map.iter().map(|(k, v)| k.len() + v.len()).sum();
+    let used = kv.used();
     kv.quota = Some(used + 10);
     let mut store_full = TeamStore::new(kv);
     let bo = open.doc.add_member(&stamp(&ana), "Bo", TODAY).unwrap();

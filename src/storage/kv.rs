@@ -35,7 +35,8 @@ pub struct MemoryKv {
 }
 
 impl MemoryKv {
-    fn used(&self) -> usize {
+    /// Characters held, keys and values: what the quota counts.
+    pub fn used(&self) -> usize {
         self.map.iter().map(|(k, v)| k.len() + v.len()).sum()
     }
 }

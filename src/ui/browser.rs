@@ -124,25 +124,24 @@ pub fn query() -> String {
 
 /// Replaces the page's `?query` without a reload or a history entry.
 pub fn set_query(query: &str) {
-    if let Some(w) = web_sys::window() {
-        let path = w.location().pathname().unwrap_or_default();
-        if let Ok(history) = w.history() {
-            let _ =
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
-        }
-    }
+    show_query(query, false);
 }
 
 /// Shows `query` in the address bar as a new history entry (Back
 /// returns to the one before), without a reload.
 pub fn push_query(query: &str) {
-    if let Some(w) = web_sys::window() {
-        let path = w.location().pathname().unwrap_or_default();
-        if let Ok(history) = w.history() {
-            let _ =
-                history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
-        }
-    }
+    show_query(query, true);
+}
+
+fn show_query(query: &str, new_entry: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let url = format!("{}{query}", w.location().pathname().unwrap_or_default());
+    let _ = if new_entry {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// From its creation to its drop, recorded as a `performance.measure`

@@ -122,8 +122,8 @@ impl AppState {
 
     /// Notes that a copy of the open team left this browser or came in.
     pub fn noted_copy(&self) {
-        let now = js_sys::Date::now();
-        self.with(|s| s.noted_copy(now));
+        // The session's clock, as the reminder reads it.
+        self.with(|s| s.noted_copy(s.now_ms()));
         self.writes.update(|w| *w += 1);
     }
 
