@@ -2,7 +2,7 @@
 //! concurrent value; here they are found, shown with their authors, and a
 //! person picks one.
 
-use automerge::{ObjType, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{ObjType, ReadDoc, ScalarValue, Value};
 
 use super::{
     document::{author_of_message, Stamp, TeamDocument},
@@ -60,10 +60,10 @@ impl TeamDocument {
         // over the document marks the few fields worth asking about.
         let flagged = match self.take_flagged() {
             Some(f) => f,
-            None => match ReadDoc::hydrate(self.automerge(), ROOT, None) {
-                Ok(tree) => conflicted_records(&tree),
-                Err(_) => return Vec::new(),
-            },
+            None => conflicted_records(&super::document::materialise::materialise(
+                self.automerge(),
+                None,
+            )),
         };
         flagged
             .into_iter()

@@ -62,8 +62,7 @@ impl TeamDocument {
             return Err(LoadError::MissingHistory);
         }
         check_root(&doc)?;
-        let tree =
-            ReadDoc::hydrate(&doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+        let tree = super::materialise::materialise(&doc, None);
         let team = Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))?;
         check_team(&team)?;
         let saved_heads = doc.get_heads();
@@ -148,7 +147,7 @@ pub(super) fn read_profile(doc: &AutoCommit) -> Result<Profile, LoadError> {
 
 /// The whole team in one pass over the document (see [`crate::model::tree`]).
 pub(super) fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
-    let tree = ReadDoc::hydrate(doc, ROOT, None).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    let tree = super::materialise::materialise(doc, None);
     Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
 }
 

@@ -7,6 +7,7 @@ mod authority;
 mod editor;
 pub mod guard;
 mod load;
+pub mod materialise;
 mod merge;
 mod past;
 mod sync;

@@ -51,8 +51,7 @@ impl TeamDocument {
         if !started {
             return Ok(None);
         }
-        let tree = ReadDoc::hydrate(&self.doc, ROOT, Some(&heads))
-            .map_err(|e| LoadError::BadShape(e.to_string()))?;
+        let tree = super::materialise::materialise(&self.doc, Some(&heads));
         Team::from_tree(&tree)
             .map(Some)
             .map_err(|e| LoadError::BadShape(e.to_string()))
