@@ -125,11 +125,7 @@ impl<K: KeyValue> Session<K> {
     }
 
     fn first_team(&self) -> Option<String> {
-        let teams = self.store.teams();
-        self.store
-            .current()
-            .filter(|c| teams.iter().any(|t| &t.id == c))
-            .or_else(|| teams.first().map(|t| t.id.clone()))
+        self.store.first_team()
     }
 
     /// The open team's id (also while it is shown from its snapshot).

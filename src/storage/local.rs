@@ -1,21 +1,77 @@
-//! localStorage through gloo-storage.
+//! The browser's store: localStorage through gloo-storage, but for the
+//! snapshots (a cache, some four times a team's save), which live in
+//! IndexedDB — read at start into memory, written behind.
+
+use std::{cell::RefCell, collections::BTreeMap};
 
 use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage};
 
-use super::kv::{KeyValue, StorageError};
+use super::{
+    idb,
+    kv::{KeyValue, StorageError},
+};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct LocalKv;
 
-impl KeyValue for LocalKv {
-    fn get(&self, key: &str) -> Option<String> {
+thread_local! {
+    /// The cache keys read from IndexedDB at start, and written since.
+    static CACHE: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Keys kept in IndexedDB rather than localStorage.
+fn cached(key: &str) -> bool {
+    key.ends_with("/snapshot")
+}
+
+/// Before the app starts: moves snapshots an earlier version kept in
+/// localStorage to IndexedDB (freeing their room for edits), then reads
+/// the snapshot of the team about to open, `key`.
+pub async fn start(key: Option<String>) {
+    let raw = LocalStorage::raw();
+    let old: Vec<String> = LocalKv.keys().into_iter().filter(|k| cached(k)).collect();
+    for k in old {
+        if let Some(v) = LocalKv.get_local(&k) {
+            idb::set(&k, Some(&v));
+            CACHE.with(|c| c.borrow_mut().insert(k.clone(), v));
+        }
+        let _ = raw.remove_item(&k);
+    }
+    idb::ready().await;
+    let Some(key) = key else {
+        return;
+    };
+    if CACHE.with(|c| c.borrow().contains_key(&key)) {
+        return;
+    }
+    if let Some(v) = idb::get(&key).await {
+        CACHE.with(|c| c.borrow_mut().insert(key, v));
+    }
+}
+
+impl LocalKv {
+    fn get_local(&self, key: &str) -> Option<String> {
         // We write JSON strings; other scripts on the site may not.
         LocalStorage::get::<String>(key)
             .ok()
             .or_else(|| LocalStorage::raw().get_item(key).ok().flatten())
     }
+}
+
+impl KeyValue for LocalKv {
+    fn get(&self, key: &str) -> Option<String> {
+        if cached(key) {
+            return CACHE.with(|c| c.borrow().get(key).cloned());
+        }
+        self.get_local(key)
+    }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if cached(key) {
+            CACHE.with(|c| c.borrow_mut().insert(key.to_string(), value.to_string()));
+            idb::set(key, Some(value));
+            return Ok(());
+        }
         LocalStorage::set(key, value).map_err(|e| match e {
             GlooError::JsError(js)
                 if js.name == "QuotaExceededError"
@@ -28,13 +84,23 @@ impl KeyValue for LocalKv {
     }
 
     fn remove(&mut self, key: &str) {
+        if cached(key) {
+            CACHE.with(|c| c.borrow_mut().remove(key));
+            idb::set(key, None);
+            return;
+        }
         LocalStorage::delete(key);
     }
 
     fn has(&self, key: &str) -> bool {
+        if cached(key) {
+            return CACHE.with(|c| c.borrow().contains_key(key));
+        }
         self.keys().iter().any(|k| k == key)
     }
 
+    /// localStorage's keys (the cache's are not listed: nothing enumerates
+    /// them).
     fn keys(&self) -> Vec<String> {
         let raw = LocalStorage::raw();
         let n = raw.length().unwrap_or(0);

@@ -4,6 +4,8 @@
 //! localStorage is one implementation of it.
 
 pub mod device;
+#[cfg(target_arch = "wasm32")]
+mod idb;
 pub mod kv;
 #[cfg(target_arch = "wasm32")]
 pub mod local;

@@ -32,8 +32,6 @@ use super::{
 };
 
 const PREFIX: &str = "roundtable/v1/";
-/// Teams whose full save is larger are not snapshotted in localStorage.
-const MAX_SNAPSHOT_DOC_CHARS: usize = 512 * 1024;
 /// Compact after this many incremental saves…
 const COMPACT_AFTER_CHUNKS: usize = 64;
 /// …or once they add up to this many bytes.
@@ -167,6 +165,14 @@ impl<K: KeyValue> TeamStore<K> {
         self.write_index(&list)
     }
 
+    /// The team to open on arrival: the one last open, or the first.
+    pub fn first_team(&self) -> Option<String> {
+        let teams = self.teams();
+        self.current()
+            .filter(|c| teams.iter().any(|t| &t.id == c))
+            .or_else(|| teams.first().map(|t| t.id.clone()))
+    }
+
     pub fn current(&self) -> Option<String> {
         self.kv.get(&format!("{PREFIX}current"))
     }
@@ -255,7 +261,9 @@ impl<K: KeyValue> TeamStore<K> {
             || key == format!("{PREFIX}teams")
     }
 
-    fn snapshot_key(team: &str) -> String {
+    /// Where the team's snapshot is kept (in the browser, a key of the
+    /// IndexedDB cache: see [`super::local`]).
+    pub fn snapshot_key(team: &str) -> String {
         format!("{PREFIX}team/{team}/snapshot")
     }
 
@@ -274,14 +282,6 @@ impl<K: KeyValue> TeamStore<K> {
             doc: fingerprint(&b64),
             chunks: self.chunk_keys(team),
         })
-    }
-
-    /// Whether a snapshot of `open` is worth making here: localStorage
-    /// holds about 5 MiB per site, and a snapshot is some four times the
-    /// size of the full save, so past this it could not be kept beside the
-    /// document (IndexedDB would hold it; see #16).
-    pub fn may_keep_snapshot(open: &OpenTeam) -> bool {
-        open.doc_chars <= MAX_SNAPSHOT_DOC_CHARS
     }
 
     /// Keeps `team` (as `open` holds it) as the team's snapshot, to paint

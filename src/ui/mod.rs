@@ -113,9 +113,32 @@ fn App() -> impl IntoView {
     }
 }
 
-/// Mounts the app on the page.
+/// Mounts the app on the page, once the snapshot of the team about to
+/// open has been read from IndexedDB.
 pub fn start() {
     console_error_panic_hook::set_once();
+    let first = crate::storage::TeamStore::new(crate::storage::local::LocalKv)
+        .first_team()
+        .map(|t| crate::storage::TeamStore::<crate::storage::local::LocalKv>::snapshot_key(&t));
+    // IndexedDB normally answers in milliseconds; should it not answer
+    // (blocked by another tab's upgrade), the page starts without it.
+    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
+    let once = mounted.clone();
+    // Leptos's own executor starts with the app: not yet.
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::storage::local::start(first).await;
+        mount(&once);
+    });
+    set_timeout(move || mount(&mounted), IDB_PATIENCE);
+}
+
+/// How long the page waits for IndexedDB before starting without it.
+const IDB_PATIENCE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+fn mount(mounted: &std::cell::Cell<bool>) {
+    if mounted.replace(true) {
+        return;
+    }
     leptos::mount::mount_to_body(App);
     // Shown by the page itself while the app loads and opens a large team.
     if let Some(el) = web_sys::window()

@@ -91,12 +91,25 @@ const sectionButton = (name) => `[...document.querySelectorAll('nav[aria-label="
 // Decisions screen's list painted (the app opens on the overview).
 const opens = [];
 const appOpens = [];
-// These runs open from the document: the snapshot a previous page kept is
-// removed before the app starts.
+// These runs open from the document: the page has no IndexedDB, where the
+// snapshot is kept.
 await page.addInitScript(() => {
   if (sessionStorage.getItem('bench-no-snapshot') !== '1') return;
-  for (const k of Object.keys(localStorage)) if (k.endsWith('/snapshot')) localStorage.removeItem(k);
+  Object.defineProperty(window, 'indexedDB', { value: undefined });
 });
+// The page's IndexedDB cache (database "roundtable", store "cache").
+const cached = (what) => page.evaluate((what) => new Promise((resolve) => {
+  const open = indexedDB.open('roundtable', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('cache');
+  open.onerror = () => resolve(null);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('cache', 'readonly');
+    const req = what === 'keys' ? tx.objectStore('cache').getAllKeys() : tx.objectStore('cache').get(what);
+    tx.oncomplete = () => { open.result.close(); resolve(req.result ?? null); };
+    tx.onerror = () => resolve(null);
+  };
+}), what);
+const snapshotKey = async () => ((await cached('keys')) || []).find((k) => k.endsWith('/snapshot'));
 await page.evaluate(() => sessionStorage.setItem('bench-no-snapshot', '1'));
 for (let i = 0; i < runs; i++) {
   await page.goto(base, { waitUntil: 'commit' });
@@ -120,9 +133,14 @@ figure('large_open_load_ms', (await measured('open'))[0] ?? NaN, 'ms');
 // large_open_document_ready_ms: navigation to the document loaded behind
 // it, when edits and merges apply.
 await page.evaluate(() => sessionStorage.removeItem('bench-no-snapshot'));
-// A snapshot that does not fit in storage is not kept: then these are NaN.
-const kept = await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith('/snapshot')), null, { timeout: 30_000 })
-  .then(() => true, () => false);
+// The first page with IndexedDB keeps the snapshot a few seconds after
+// opening; none kept (IndexedDB failing) makes these NaN.
+await page.goto(base, { waitUntil: 'commit' });
+let kept = false;
+for (let t = 0; t < 60 && !kept; t++) {
+  kept = Boolean(await snapshotKey());
+  if (!kept) await page.waitForTimeout(1000);
+}
 const snapOpens = [];
 const readies = [];
 for (let i = 0; kept && i < runs; i++) {
@@ -137,8 +155,44 @@ for (let i = 0; kept && i < runs; i++) {
 figure('large_open_snapshot_ms', kept ? median(snapOpens) : NaN, 'ms');
 figure('large_open_document_ready_ms', kept ? median(readies) : NaN, 'ms');
 figure('large_open_snapshot_read_ms', (await measured('open-snapshot'))[0] ?? NaN, 'ms');
-const snapChars = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.endsWith('/snapshot')).reduce((n, [, v]) => n + v.length, 0));
-figure('large_snapshot_stored_chars', snapChars, 'chars');
+const snapshotText = kept ? await cached(await snapshotKey()) : null;
+figure('large_snapshot_stored_chars', snapshotText ? snapshotText.length : NaN, 'chars');
+
+// Where the document's bytes could live (#16): the full save as stored
+// today (base64 in localStorage, two bytes a character) read and decoded,
+// against the same bytes read back from IndexedDB as binary.
+const where = await page.evaluate(({ runs }) => new Promise((resolve) => {
+  const key = Object.keys(localStorage).find((k) => k.endsWith('/doc'));
+  const fromLocal = () => {
+    const t0 = performance.now();
+    const b64 = JSON.parse(localStorage.getItem(key));
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return [performance.now() - t0, bytes, b64.length];
+  };
+  const [, bytes, chars] = fromLocal();
+  const locals = Array.from({ length: runs }, () => fromLocal()[0]);
+  const open = indexedDB.open('roundtable-bench', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('bytes');
+  open.onsuccess = async () => {
+    const db = open.result;
+    await new Promise((done) => { const tx = db.transaction('bytes', 'readwrite'); tx.objectStore('bytes').put(bytes, 'doc'); tx.oncomplete = done; });
+    const reads = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await new Promise((done) => { const req = db.transaction('bytes').objectStore('bytes').get('doc'); req.onsuccess = () => done(req.result); });
+      reads.push(performance.now() - t0);
+    }
+    db.close();
+    indexedDB.deleteDatabase('roundtable-bench');
+    resolve({ locals, reads, chars, bytes: bytes.length });
+  };
+}), { runs });
+figure('large_doc_read_localstorage_ms', median(where.locals), 'ms');
+figure('large_doc_read_indexeddb_ms', median(where.reads), 'ms');
+figure('large_doc_localstorage_bytes', where.chars * 2, 'bytes');
+figure('large_doc_indexeddb_bytes', where.bytes, 'bytes');
 
 // json_parse_baseline_ms: the same state as JSON, read from storage and parsed.
 const parses = await page.evaluate(({ json, runs }) => {
