@@ -72,8 +72,10 @@ impl<K: KeyValue> Session<K> {
         };
         let id = open.doc.team_id().to_string();
         // Reading the whole team is not free: not for a team storage
-        // refused a snapshot of in this tab.
-        if self.snapshot_refused.as_deref() == Some(id.as_str()) || self.store.snapshot_current(&id)
+        // refused a snapshot of in this tab, nor where none can be kept.
+        if self.snapshot_refused.as_deref() == Some(id.as_str())
+            || !self.store.kv().keeps_cache()
+            || self.store.snapshot_current(&id)
         {
             return;
         }

@@ -56,6 +56,11 @@ async fn database() -> Option<IdbDatabase> {
     Some(db)
 }
 
+/// Whether the database opened (at start): writes then have a place.
+pub fn available() -> bool {
+    OPENED.with(|o| o.borrow().is_some())
+}
+
 /// Opens the database now, so that later writes need not wait for it.
 pub async fn ready() {
     let _ = database().await;

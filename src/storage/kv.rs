@@ -24,6 +24,11 @@ pub trait KeyValue {
     fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+    /// Whether cached values (snapshots) are kept anywhere: when not,
+    /// making one is wasted work.
+    fn keeps_cache(&self) -> bool {
+        true
+    }
 }
 
 /// An in-memory store with an optional quota, standing in for localStorage

@@ -99,6 +99,10 @@ impl KeyValue for LocalKv {
         self.keys().iter().any(|k| k == key)
     }
 
+    fn keeps_cache(&self) -> bool {
+        idb::available()
+    }
+
     /// localStorage's keys (the cache's are not listed: nothing enumerates
     /// them).
     fn keys(&self) -> Vec<String> {
