@@ -62,6 +62,38 @@ fn deep_nesting_is_refused_with_its_own_message() {
 }
 
 #[test]
+fn nesting_is_allowed_exactly_to_the_limit_through_maps_and_lists() {
+    use automerge::{transaction::Transactable, AutoCommit, ObjType, ROOT};
+    // The documented limit (`load::MAX_DEPTH`).
+    const MAX_DEPTH: usize = 32;
+    let team = ana().team_bytes().unwrap();
+    let too_deep =
+        |bytes: &[u8]| matches!(TeamDocument::load(bytes), Err(LoadError::TooDeep { .. }));
+    // The deepest map of `nested(.., n)` is n objects below the root.
+    assert!(!too_deep(&hostile::nested(&team, MAX_DEPTH)));
+    assert!(too_deep(&hostile::nested(&team, MAX_DEPTH + 1)));
+    // Lists count as maps do; a text at the bottom does not count.
+    for (levels, refused) in [(MAX_DEPTH, false), (MAX_DEPTH + 1, true)] {
+        let mut doc = AutoCommit::load(&team).unwrap();
+        let mut obj = doc.put_object(ROOT, "deep", ObjType::List).unwrap();
+        for n in 1..levels {
+            obj = if n % 2 == 1 {
+                doc.insert_object(&obj, 0, ObjType::Map).unwrap()
+            } else {
+                doc.put_object(&obj, "d", ObjType::List).unwrap()
+            };
+        }
+        if levels % 2 == 1 {
+            doc.insert_object(&obj, 0, ObjType::Text).unwrap();
+        } else {
+            doc.put_object(&obj, "t", ObjType::Text).unwrap();
+        }
+        doc.commit();
+        assert_eq!(too_deep(&doc.save()), refused, "{levels} levels");
+    }
+}
+
+#[test]
 fn two_million_characters_in_a_small_file_are_refused() {
     let mut s = ana();
     let bomb = hostile::text_bomb(&s.team_bytes().unwrap(), 2_000_000);

@@ -96,21 +96,37 @@ pub(super) fn check_size(bytes: &[u8]) -> Result<(), LoadError> {
 /// the stack.
 pub const MAX_DEPTH: usize = 32;
 
-/// Walks the document's objects without recursion and refuses nesting
-/// deeper than [`MAX_DEPTH`].
+/// Refuses nesting deeper than [`MAX_DEPTH`], in one walk over the
+/// document without recursion (`ReadDoc::iter` visits parents before
+/// children; asking each object for its values cost a seek apiece, half a
+/// second on a large team). What a text holds is not counted: nothing
+/// reads inside it but as characters.
 pub(super) fn check_depth(doc: &AutoCommit) -> Result<(), LoadError> {
-    let mut stack = vec![(ROOT, 0usize)];
-    while let Some((obj, depth)) = stack.pop() {
-        for (value, id) in doc.values(&obj) {
-            match value {
-                Value::Object(ObjType::Text) => {}
-                Value::Object(_) if depth + 1 > MAX_DEPTH => {
-                    return Err(LoadError::TooDeep { depth: MAX_DEPTH })
-                }
-                Value::Object(_) => stack.push((id, depth + 1)),
-                Value::Scalar(_) => {}
-            }
+    use automerge::{iter::DocItem, ObjId, ValueRef};
+    let mut depth: std::collections::HashMap<ObjId, usize> =
+        std::collections::HashMap::from([(ROOT, 0)]);
+    let mut current: (ObjId, Option<usize>) = (ROOT, Some(0));
+    for item in doc.iter() {
+        if *item.obj != current.0 {
+            current = ((*item.obj).clone(), depth.get(&*item.obj).copied());
         }
+        // Inside a text (its block markers): not counted.
+        let Some(here) = current.1 else {
+            continue;
+        };
+        let child = match &item.item {
+            DocItem::Map(m) if matches!(m.value, ValueRef::Object(t) if t != ObjType::Text) => {
+                m.id()
+            }
+            DocItem::List(l) if matches!(l.value, ValueRef::Object(t) if t != ObjType::Text) => {
+                l.id()
+            }
+            _ => continue,
+        };
+        if here + 1 > MAX_DEPTH {
+            return Err(LoadError::TooDeep { depth: MAX_DEPTH });
+        }
+        depth.insert(child, here + 1);
     }
     Ok(())
 }
