@@ -3,8 +3,9 @@
 //! Automerge 0.12 looks each key up through its column store: reading a
 //! record field by field (as autosurgeon's `Hydrate` does) costs one seek
 //! per field, and opening a team of 5,000 decisions that way took seconds.
-//! `ReadDoc::hydrate` walks an object's operations once; these readers turn
-//! that tree into our types, accepting exactly what the `lenient` readers
+//! `ReadDoc::hydrate` walks one record's operations at once (a whole team
+//! comes from `document::materialise`, one walk over every object); these
+//! readers turn that tree into our types, accepting exactly what the `lenient` readers
 //! accept (tests compare the two on every generated team).
 //!
 //! Prose read here is a plain value (`Text::with_value`): such records are
