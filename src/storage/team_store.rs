@@ -262,7 +262,7 @@ impl<K: KeyValue> TeamStore<K> {
     }
 
     /// Where the team's snapshot is kept (in the browser, a key of the
-    /// IndexedDB cache: see [`super::local`]).
+    /// IndexedDB cache: see `storage/local.rs`).
     pub fn snapshot_key(team: &str) -> String {
         format!("{PREFIX}team/{team}/snapshot")
     }
