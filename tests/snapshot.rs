@@ -12,6 +12,22 @@ use roundtable::model::{
     snapshot::{decode, encode, Covers, SnapshotError, SNAPSHOT_VERSION},
 };
 
+/// FNV-1a, as the snapshot's checksum line has it.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A snapshot with `from` replaced by `to` and its checksum made to fit:
+/// what a snapshot says, changed on purpose rather than damaged.
+fn edited(stored: &str, from: &str, to: &str) -> String {
+    let (json, _) = stored.rsplit_once('\n').unwrap();
+    assert!(json.contains(from), "{from} not in the snapshot");
+    let json = json.replacen(from, to, 1);
+    format!("{json}\n{:016x}", fnv(&json))
+}
+
 fn covers() -> Covers {
     Covers {
         doc: 0x1234_5678,
@@ -23,13 +39,15 @@ fn covers() -> Covers {
 fn the_example_team_reads_back_field_for_field() {
     let (mut doc, _) = example_team(TODAY, NOW).unwrap();
     let team = doc.team().unwrap();
-    let json = encode(&team, &covers());
+    let json = encode(&team, &[], &covers());
     let back = decode(&json, &team.team_id, &covers()).unwrap();
-    assert_eq!(back, team);
+    assert_eq!(back.team, team);
+    assert!(back.trusted, "made by this build's reading code");
+    assert_eq!(back.covers, covers());
     // The order the store lists increments in does not matter.
     let mut shuffled = covers();
     shuffled.chunks.reverse();
-    assert_eq!(decode(&json, &team.team_id, &shuffled).unwrap(), team);
+    assert_eq!(decode(&json, &team.team_id, &shuffled).unwrap().team, team);
     // Compact enough to be worth keeping next to the document.
     let saved = doc.save().len();
     println!("snapshot {} chars, document {saved} bytes", json.len());
@@ -49,7 +67,9 @@ fn prose_with_markup_and_any_script_survives() {
     .unwrap();
     let team = doc.team().unwrap();
     assert_eq!(
-        decode(&encode(&team, &covers()), &team.team_id, &covers()).unwrap(),
+        decode(&encode(&team, &[], &covers()), &team.team_id, &covers())
+            .unwrap()
+            .team,
         team
     );
 }
@@ -58,7 +78,7 @@ fn prose_with_markup_and_any_script_survives() {
 fn a_snapshot_not_of_exactly_these_stored_bytes_is_refused() {
     let (doc, _) = common::new_team();
     let team = doc.team().unwrap();
-    let json = encode(&team, &covers());
+    let json = encode(&team, &[], &covers());
     let mut other = covers();
     other.doc += 1;
     assert_eq!(
@@ -75,7 +95,7 @@ fn a_snapshot_not_of_exactly_these_stored_bytes_is_refused() {
         decode(&json, "t_other", &covers()),
         Err(SnapshotError::OtherTeam)
     );
-    let newer = json.replacen(&format!("\"v\":{SNAPSHOT_VERSION}"), "\"v\":99", 1);
+    let newer = edited(&json, &format!("\"v\":{SNAPSHOT_VERSION}"), "\"v\":99");
     assert_eq!(
         decode(&newer, &team.team_id, &covers()),
         Err(SnapshotError::OtherVersion)
@@ -84,7 +104,7 @@ fn a_snapshot_not_of_exactly_these_stored_bytes_is_refused() {
         decode("", &team.team_id, &covers()),
         Err(SnapshotError::Unreadable)
     );
-    let bad_type = json.replacen("\"joined_on\":\"2026-11-23\"", "\"joined_on\":5", 1);
+    let bad_type = edited(&json, "\"joined_on\":\"2026-11-23\"", "\"joined_on\":5");
     assert_ne!(bad_type, json);
     assert_eq!(
         decode(&bad_type, &team.team_id, &covers()),
@@ -93,11 +113,71 @@ fn a_snapshot_not_of_exactly_these_stored_bytes_is_refused() {
     // A closed list's value it does not know.
     let (ex, _) = example_team(TODAY, NOW).unwrap();
     let example = ex.team().unwrap();
-    let ej = encode(&example, &covers());
-    let bad_status = ej.replacen("\"status\":\"active\"", "\"status\":\"gone\"", 1);
+    let ej = encode(&example, &[], &covers());
+    let bad_status = edited(&ej, "\"status\":\"active\"", "\"status\":\"gone\"");
     assert_ne!(bad_status, ej);
     assert_eq!(
         decode(&bad_status, &example.team_id, &covers()),
+        Err(SnapshotError::Unreadable)
+    );
+}
+
+#[test]
+fn a_snapshot_changed_in_a_way_that_still_parses_is_refused() {
+    let (ex, _) = example_team(TODAY, NOW).unwrap();
+    let team = ex.team().unwrap();
+    let json = encode(&team, &[], &covers());
+    // One letter of a title, as a damaged disk or a careless hand would.
+    let title = &team.decisions.values().next().unwrap().title;
+    let (body, sum) = json.rsplit_once('\n').unwrap();
+    let changed = format!(
+        "{}\n{sum}",
+        body.replacen(title.as_str(), &title.to_uppercase(), 1)
+    );
+    assert_ne!(changed, json);
+    assert_eq!(
+        decode(&changed, &team.team_id, &covers()),
+        Err(SnapshotError::Unreadable)
+    );
+    // Without its checksum line, or with another one: refused too.
+    assert_eq!(
+        decode(body, &team.team_id, &covers()),
+        Err(SnapshotError::Unreadable)
+    );
+    assert_eq!(
+        decode(&format!("{body}\nzz"), &team.team_id, &covers()),
+        Err(SnapshotError::Unreadable)
+    );
+}
+
+#[test]
+fn only_a_snapshot_made_by_this_builds_reading_code_is_trusted_and_it_keeps_the_conflicting_records(
+) {
+    use roundtable::model::{snapshot::READER, Collection};
+    let (ex, _) = example_team(TODAY, NOW).unwrap();
+    let team = ex.team().unwrap();
+    let d = team.decisions.keys().next().unwrap().clone();
+    let flagged = vec![
+        (Collection::Decisions, d),
+        (Collection::Roles, "r_x".into()),
+    ];
+    let json = encode(&team, &flagged, &covers());
+    let back = decode(&json, &team.team_id, &covers()).unwrap();
+    assert!(back.trusted);
+    assert_eq!(back.flagged, flagged);
+    // An older or newer app's reading code: shown, but not trusted.
+    let other = edited(
+        &json,
+        &format!("\"reader\":\"{READER}\""),
+        "\"reader\":\"older\"",
+    );
+    let back = decode(&other, &team.team_id, &covers()).unwrap();
+    assert!(!back.trusted);
+    assert_eq!(back.team, team);
+    // A collection this build does not know: unreadable.
+    let unknown = edited(&json, "[\"roles\",\"r_x\"]", "[\"moods\",\"r_x\"]");
+    assert_eq!(
+        decode(&unknown, &team.team_id, &covers()),
         Err(SnapshotError::Unreadable)
     );
 }
@@ -111,7 +191,7 @@ proptest! {
     fn a_damaged_snapshot_never_panics(cut in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
         let (doc, _) = common::new_team();
         let team = doc.team().unwrap();
-        let json = encode(&team, &covers());
+        let json = encode(&team, &[], &covers());
         let mut bytes = json.into_bytes();
         let i = at.index(bytes.len());
         bytes[i] = byte;
@@ -143,9 +223,9 @@ mod stored {
             "none yet"
         );
         let (mut open, team) = store.open(&id).unwrap();
-        store.keep_snapshot(&open, &team).unwrap();
+        store.keep_snapshot(&open, &team, &[]).unwrap();
         let next_visit = TeamStore::new(store.kv().clone());
-        assert_eq!(next_visit.snapshot(&id).unwrap(), team);
+        assert_eq!(next_visit.snapshot(&id).unwrap().team, team);
 
         // An edit stored after it (here, or by another tab): stale.
         open.doc
@@ -154,8 +234,8 @@ mod stored {
         store.persist(&mut open).unwrap();
         assert_eq!(store.snapshot(&id), Err(SnapshotError::Stale));
         let (_, now) = store.open(&id).unwrap();
-        store.keep_snapshot(&open, &now).unwrap();
-        assert_eq!(store.snapshot(&id).unwrap(), now);
+        store.keep_snapshot(&open, &now, &[]).unwrap();
+        assert_eq!(store.snapshot(&id).unwrap().team, now);
         // Another tab's increment named in it but not stored: stale.
         let key = store
             .kv()
@@ -165,7 +245,7 @@ mod stored {
             .unwrap()
             .clone();
         let json = store.kv().map[&key].clone();
-        let spoiled = json.replacen("\"chunks\":[", "\"chunks\":[\"elsewhere\",", 1);
+        let spoiled = edited(&json, "\"chunks\":[", "\"chunks\":[\"elsewhere\",");
         assert_ne!(spoiled, json);
         roundtable::storage::KeyValue::set(store.kv_mut(), &key, &spoiled).unwrap();
         assert_eq!(store.snapshot(&id), Err(SnapshotError::Stale));
@@ -179,7 +259,7 @@ mod stored {
     fn a_snapshot_never_takes_the_room_edits_need() {
         let (mut store, id) = stored();
         let (mut open, team) = store.open(&id).unwrap();
-        store.keep_snapshot(&open, &team).unwrap();
+        store.keep_snapshot(&open, &team, &[]).unwrap();
         let snap = store
             .kv()
             .map
@@ -208,7 +288,7 @@ mod stored {
         // No room for a snapshot: none is kept, nothing else changes.
         let before = store.kv().map.clone();
         store.kv_mut().quota = Some(used + 100);
-        assert!(store.keep_snapshot(&open, &after).is_err());
+        assert!(store.keep_snapshot(&open, &after, &[]).is_err());
         assert_eq!(store.kv().map, before);
     }
 }
@@ -290,6 +370,131 @@ mod session {
         assert!(!next.is_deferred(), "opened from the document");
         assert_eq!(opened.team.team_id, id);
         assert_eq!(next.store().kv().map.get(&key), before.get(&key));
+    }
+
+    /// The snapshot's key and stored text in `kv`.
+    fn snapshot_of(kv: &MemoryKv) -> (String, String) {
+        kv.map
+            .iter()
+            .find(|(k, _)| k.ends_with("/snapshot"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_trusted_snapshot_stands_for_the_team_once_the_document_loads() {
+        use roundtable::session::Loaded;
+        let mut s = ana();
+        let id = s.team_id().unwrap().to_string();
+        s.keep_snapshot();
+        let mut kv = s.store().kv().clone();
+        // What the snapshot says is what is shown, and the document is not
+        // read again to replace it (the snapshot is that reading). Here it
+        // says something else on purpose, to see which one is shown.
+        let (key, json) = snapshot_of(&kv);
+        let purpose = s.store().open(&id).unwrap().1.profile.purpose;
+        let spoken = edited(
+            &json,
+            &serde_json::to_string(purpose.as_str()).unwrap(),
+            "\"Said by the snapshot\"",
+        );
+        kv.set(&key, &spoken).unwrap();
+        let mut next = Session::new(kv.clone());
+        let painted = next.start_fast().unwrap().unwrap();
+        assert_eq!(
+            painted.team.profile.purpose.as_str(),
+            "Said by the snapshot"
+        );
+        assert_eq!(
+            next.finish_open().unwrap().unwrap(),
+            Loaded::AsPainted { conflicts: vec![] }
+        );
+        // The document is loaded: edits go to it and are stored.
+        next.edit(NOW, |doc, st| doc.set_team_purpose(st, "Typed after"))
+            .unwrap();
+        let mut again = Session::new(next.store().kv().clone());
+        assert_eq!(
+            again.open(&id).unwrap().team.profile.purpose.as_str(),
+            "Typed after"
+        );
+
+        // Made by other reading code: the team is read from the document.
+        let other = edited(&json, "\"reader\":\"", "\"reader\":\"older-");
+        let mut kv = s.store().kv().clone();
+        kv.set(&key, &other).unwrap();
+        let mut older = Session::new(kv.clone());
+        older.start_fast().unwrap().unwrap();
+        assert!(older.is_deferred(), "still painted from it");
+        match older.finish_open().unwrap().unwrap() {
+            Loaded::Read(o) => assert_eq!(o.team, Session::new(kv).open(&id).unwrap().team),
+            other => panic!("expected the team read from the document, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn stored_data_changed_before_the_document_loads_is_read_in_full() {
+        use roundtable::session::Loaded;
+        let mut s = ana();
+        let id = s.team_id().unwrap().to_string();
+        s.keep_snapshot();
+        let mut next = Session::new(s.store().kv().clone());
+        next.start_fast().unwrap().unwrap();
+        // Another tab stores an edit while this one paints from the snapshot.
+        let mut other = Session::new(next.store().kv().clone());
+        other.open(&id).unwrap();
+        other
+            .edit(NOW, |doc, st| {
+                doc.set_team_purpose(st, "From the other tab")
+            })
+            .unwrap();
+        for (k, v) in &other.store().kv().map {
+            next.store_mut().kv_mut().set(k, v).unwrap();
+        }
+        match next.finish_open().unwrap().unwrap() {
+            Loaded::Read(o) => {
+                assert_eq!(o.team.profile.purpose.as_str(), "From the other tab")
+            }
+            other => panic!("expected the team read again, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn conflicts_are_found_from_the_snapshot_as_from_the_whole_document() {
+        use roundtable::{
+            model::{DecisionStatus, TeamDocument},
+            session::Loaded,
+        };
+        let (mut a, ana) = common::new_team();
+        let bo = a.add_member(&common::stamp(&ana), "Bo", TODAY).unwrap();
+        let dec = a.add_decision(&common::stamp(&ana), "Rotate").unwrap();
+        let (mut b, _) = TeamDocument::load(&a.save()).unwrap();
+        a.set_decision(
+            &common::stamp(&ana),
+            &dec,
+            DecisionField::Status(DecisionStatus::Open),
+            TODAY,
+        )
+        .unwrap();
+        b.set_decision(
+            &common::stamp(&bo),
+            &dec,
+            DecisionField::Status(DecisionStatus::Retired),
+            TODAY,
+        )
+        .unwrap();
+        a.merge_bytes(&b.save()).unwrap();
+        let mut s = Session::new(MemoryKv::default());
+        let opened = s.adopt(a, &ana).unwrap();
+        assert_eq!(opened.conflicts.len(), 1);
+        s.keep_snapshot();
+        let mut next = Session::new(s.store().kv().clone());
+        next.start_fast().unwrap().unwrap();
+        assert_eq!(
+            next.finish_open().unwrap().unwrap(),
+            Loaded::AsPainted {
+                conflicts: opened.conflicts
+            }
+        );
     }
 
     #[test]

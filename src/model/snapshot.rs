@@ -1,18 +1,28 @@
 //! A team's snapshot: the state the screens read (the model's [`Team`]),
 //! as compact JSON, tagged with what it was taken from — so a large team
 //! can paint before Automerge has loaded its history. A snapshot is only
-//! ever a cache: one that does not parse, is of another version, or was
-//! taken from other stored bytes than those there now is ignored (and
-//! rebuilt from the document), never trusted.
+//! ever a cache: one that does not parse, fails its checksum, is of
+//! another version, or was taken from other stored bytes than those there
+//! now is ignored (and rebuilt from the document), never trusted.
+//!
+//! One made by this build's reading code ([`READER`]) is trusted in place
+//! of reading the team from the document once that has loaded: it is what
+//! reading those very bytes gave. One made by other reading code (an
+//! older or newer version of the app) only paints; the team is read from
+//! the document as well.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::Team;
+use super::{changed::RecordRef, kind::Collection, Team};
 
 /// Bumped whenever the model's types change shape: an older snapshot is
 /// then ignored rather than misread.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
+
+/// This build's code for reading a team from its document, by a
+/// fingerprint of `src/model` and the locked crates (see `build.rs`).
+pub const READER: &str = env!("ROUNDTABLE_READER");
 
 /// Snapshots larger than this are not read (a team's document is capped
 /// well below; the snapshot is of the same order).
@@ -49,48 +59,91 @@ impl Covers {
     }
 }
 
+/// A snapshot as read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub team: Team,
+    /// Records with a field holding concurrent values when it was taken:
+    /// where the document's conflicts are, without a pass over all of it.
+    pub flagged: Vec<RecordRef>,
+    /// What it was taken from.
+    pub covers: Covers,
+    /// Made by this build's reading code: it may stand in for reading the
+    /// team from the document.
+    pub trusted: bool,
+}
+
+/// FNV-1a over the snapshot's JSON: a snapshot damaged in a way that
+/// still parses (a changed letter in a title) is refused, not shown.
+fn checksum(json: &str) -> u64 {
+    json.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The JSON of a snapshot whose checksum (after the last line break)
+/// holds.
+fn checked(stored: &str) -> Option<&str> {
+    if stored.len() > MAX_SNAPSHOT_CHARS {
+        return None;
+    }
+    let (json, sum) = stored.rsplit_once('\n')?;
+    let sum = u64::from_str_radix(sum, 16).ok()?;
+    (sum == checksum(json)).then_some(json)
+}
+
 /// What a snapshot of this version says it covers, without reading the
 /// team it holds.
-pub fn covers_of(json: &str) -> Option<Covers> {
+pub fn covers_of(stored: &str) -> Option<Covers> {
     #[derive(Deserialize)]
     struct Head {
         v: u32,
         covers: Covers,
     }
-    let h: Head = serde_json::from_str(json).ok()?;
+    let h: Head = serde_json::from_str(checked(stored)?).ok()?;
     (h.v == SNAPSHOT_VERSION).then_some(h.covers)
 }
 
 #[derive(Serialize)]
 struct Out<'a> {
     v: u32,
+    reader: &'a str,
     covers: &'a Covers,
+    flagged: Vec<(&'static str, &'a str)>,
     team: &'a Team,
 }
 
 #[derive(Deserialize)]
 struct In {
     v: u32,
+    reader: String,
     covers: Covers,
+    flagged: Vec<(String, String)>,
     team: Team,
 }
 
-/// `team`, as taken from the stored data `covers` describes.
-pub fn encode(team: &Team, covers: &Covers) -> String {
-    serde_json::to_string(&Out {
+/// `team`, with the records `flagged` as conflicting, as taken from the
+/// stored data `covers` describes.
+pub fn encode(team: &Team, flagged: &[RecordRef], covers: &Covers) -> String {
+    let json = serde_json::to_string(&Out {
         v: SNAPSHOT_VERSION,
+        reader: READER,
         covers,
+        flagged: flagged
+            .iter()
+            .map(|(c, id)| (c.key(), id.as_str()))
+            .collect(),
         team,
     })
-    .unwrap_or_default()
+    .unwrap_or_default();
+    let sum = checksum(&json);
+    format!("{json}\n{sum:016x}")
 }
 
-/// The team in `json`, if it is a snapshot of this version, of `team_id`,
+/// The snapshot in `stored`, if it is one of this version, of `team_id`,
 /// taken from exactly the stored data `now` describes.
-pub fn decode(json: &str, team_id: &str, now: &Covers) -> Result<Team, SnapshotError> {
-    if json.len() > MAX_SNAPSHOT_CHARS {
-        return Err(SnapshotError::Unreadable);
-    }
+pub fn decode(stored: &str, team_id: &str, now: &Covers) -> Result<Snapshot, SnapshotError> {
+    let json = checked(stored).ok_or(SnapshotError::Unreadable)?;
     // The version first, so a future shape is named as such, not misread.
     #[derive(Deserialize)]
     struct Version {
@@ -110,7 +163,18 @@ pub fn decode(json: &str, team_id: &str, now: &Covers) -> Result<Team, SnapshotE
     if !s.covers.same_as(now) {
         return Err(SnapshotError::Stale);
     }
-    Ok(s.team)
+    let flagged = s
+        .flagged
+        .into_iter()
+        .map(|(c, id)| Collection::from_key(&c).map(|c| (c, id)))
+        .collect::<Option<Vec<_>>>()
+        .ok_or(SnapshotError::Unreadable)?;
+    Ok(Snapshot {
+        team: s.team,
+        flagged,
+        covers: s.covers,
+        trusted: s.reader == READER,
+    })
 }
 
 /// Prose fields (Automerge text) as plain strings.

@@ -26,7 +26,7 @@ use crate::{
     storage::{KeyValue, OpenTeam, StoredTeam, TeamStore},
 };
 
-pub use outcome::{Damaged, Edited, Fresh, Imported, Opened, Payload, Say};
+pub use outcome::{Damaged, Edited, Fresh, Imported, Loaded, Opened, Payload, Say};
 pub use seal::{is_sealed_input, unseal};
 pub use undo::{Undoable, UNDO_DEPTH};
 
@@ -49,7 +49,7 @@ pub struct Session<K: KeyValue> {
     /// This tab's last actions on the open team that can be undone.
     undo: Vec<Undoable>,
     /// A team shown from its snapshot whose document is not loaded yet.
-    deferred: Option<String>,
+    deferred: Option<snapshot::Deferred>,
     /// A team whose snapshot storage refused in this tab: not tried again.
     snapshot_refused: Option<String>,
 }
@@ -133,7 +133,7 @@ impl<K: KeyValue> Session<K> {
         self.open
             .as_ref()
             .map(|o| o.doc.team_id())
-            .or(self.deferred.as_deref())
+            .or(self.deferred.as_ref().map(|d| d.id.as_str()))
     }
 
     pub fn me(&self) -> Option<&str> {

@@ -83,6 +83,16 @@ pub struct Opened {
     pub conflicts: Vec<Conflict>,
 }
 
+/// A team shown from its snapshot, once its document has loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// The team painted is the document's (the snapshot was made by this
+    /// build from exactly what is stored): only its conflicts are new.
+    AsPainted { conflicts: Vec<Conflict> },
+    /// The team was read from the document as well, to put on screen.
+    Read(Box<Opened>),
+}
+
 /// A stored team that could not be opened, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Damaged {

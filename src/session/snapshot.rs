@@ -4,8 +4,18 @@
 //! anything needs it (an edit, a merge, a file to send). Until then the
 //! team is *deferred*: shown, not yet loaded.
 
-use super::{Damaged, Opened, Session};
+use super::{Damaged, Loaded, Opened, Session};
+use crate::model::{snapshot::Covers, RecordRef};
 use crate::storage::KeyValue;
+
+/// A team shown from its snapshot, its document not loaded yet.
+pub(super) struct Deferred {
+    pub(super) id: String,
+    /// What a trusted snapshot was taken from (`None`: made by other
+    /// reading code, so the team is read from the document too).
+    trusted: Option<Covers>,
+    flagged: Vec<RecordRef>,
+}
 
 impl<K: KeyValue> Session<K> {
     /// Like [`Session::start`], painting from the snapshot when there is a
@@ -22,7 +32,8 @@ impl<K: KeyValue> Session<K> {
     /// exactly what is stored; the document is not loaded yet.
     pub fn open_from_snapshot(&mut self, id: &str) -> Option<Opened> {
         let _span = self.span("open-snapshot");
-        let team = self.store.snapshot(id).ok()?;
+        let snapshot = self.store.snapshot(id).ok()?;
+        let team = snapshot.team;
         let me = self
             .store
             .identity(id)
@@ -32,7 +43,11 @@ impl<K: KeyValue> Session<K> {
         self.flagged.clear();
         self.undo.clear();
         self.me = me.clone();
-        self.deferred = Some(id.to_string());
+        self.deferred = Some(Deferred {
+            id: id.to_string(),
+            trusted: snapshot.trusted.then_some(snapshot.covers),
+            flagged: snapshot.flagged,
+        });
         self.opened_here(self.now_ms());
         Some(Opened {
             team,
@@ -56,10 +71,30 @@ impl<K: KeyValue> Session<K> {
     }
 
     /// Loads the document of a team opened from its snapshot; `None` when
-    /// there is nothing to load.
-    pub fn finish_open(&mut self) -> Option<Result<Opened, Damaged>> {
-        let id = self.deferred.take()?;
-        Some(self.open(&id))
+    /// there is nothing to load. A trusted snapshot of what is still
+    /// stored stands for the team (reading a large team from its document
+    /// holds the page most of a second); otherwise the team is read too.
+    pub fn finish_open(&mut self) -> Option<Result<Loaded, Damaged>> {
+        let deferred = self.deferred.take()?;
+        if let Some(covers) = &deferred.trusted {
+            let known = {
+                let _span = self.span("open-known");
+                self.store
+                    .open_known(&deferred.id, covers, deferred.flagged.clone())
+            };
+            match known {
+                Ok(Some(mut open)) => {
+                    let conflicts = open.doc.conflicts();
+                    self.open = Some(open);
+                    return Some(Ok(Loaded::AsPainted { conflicts }));
+                }
+                // Stored data changed since the snapshot: read it all.
+                Ok(None) => {}
+                // Damaged: opening it in full says how, as it always has.
+                Err(_) => {}
+            }
+        }
+        Some(self.open(&deferred.id).map(|o| Loaded::Read(Box::new(o))))
     }
 
     /// Keeps the open team's snapshot, for the next visit to paint from,
@@ -80,8 +115,8 @@ impl<K: KeyValue> Session<K> {
             return;
         }
         let _span = self.timer.map(|t| t("keep-snapshot"));
-        if let Ok(team) = open.doc.team() {
-            if self.store.keep_snapshot(open, &team).is_err() {
+        if let Ok((team, flagged)) = open.doc.team_and_flagged() {
+            if self.store.keep_snapshot(open, &team, &flagged).is_err() {
                 self.snapshot_refused = Some(id);
             }
         }

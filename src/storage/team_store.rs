@@ -22,8 +22,8 @@ use thiserror::Error;
 use crate::model::{
     ids::is_valid_id,
     ids::new_id,
-    snapshot::{self, Covers, SnapshotError},
-    Changed, LoadError, Team, TeamDocument,
+    snapshot::{self, Covers, Snapshot, SnapshotError},
+    Changed, LoadError, RecordRef, Team, TeamDocument,
 };
 
 use super::{
@@ -69,6 +69,35 @@ impl OpenTeam {
     /// Whether some edits live only in memory (storage refused them).
     pub fn has_unsaved(&self) -> bool {
         !self.unsaved.is_empty()
+    }
+}
+
+/// What [`TeamStore::read_stored`] found.
+struct Stored {
+    fingerprint: u64,
+    chars: usize,
+    full: Vec<u8>,
+    keys: Vec<String>,
+    parts: Vec<Vec<u8>>,
+}
+
+impl Stored {
+    fn covers(&self) -> Covers {
+        Covers {
+            doc: self.fingerprint,
+            chunks: self.keys.clone(),
+        }
+    }
+
+    fn into_open(self, doc: TeamDocument) -> OpenTeam {
+        OpenTeam {
+            doc,
+            chunk_bytes: self.parts.iter().map(Vec::len).sum(),
+            chunks: self.keys.into_iter().collect(),
+            unsaved: Vec::new(),
+            doc_fingerprint: self.fingerprint,
+            doc_chars: self.chars,
+        }
     }
 }
 
@@ -287,13 +316,18 @@ impl<K: KeyValue> TeamStore<K> {
     /// Keeps `team` (as `open` holds it) as the team's snapshot, to paint
     /// from on the next visit. Only a cache: when storage has no room for
     /// it, it is dropped, and room stays for edits.
-    pub fn keep_snapshot(&mut self, open: &OpenTeam, team: &Team) -> Result<(), StorageError> {
+    pub fn keep_snapshot(
+        &mut self,
+        open: &OpenTeam,
+        team: &Team,
+        flagged: &[RecordRef],
+    ) -> Result<(), StorageError> {
         let key = Self::snapshot_key(&team.team_id);
         if open.has_unsaved() || open.doc.team_id() != team.team_id {
             self.kv.remove(&key);
             return Ok(());
         }
-        let json = snapshot::encode(team, &Self::covers(open));
+        let json = snapshot::encode(team, flagged, &Self::covers(open));
         self.kv
             .set(&key, &json)
             .inspect_err(|_| self.kv.remove(&key))
@@ -313,7 +347,7 @@ impl<K: KeyValue> TeamStore<K> {
 
     /// The team as its snapshot has it — only if the snapshot was taken
     /// from exactly what is stored now.
-    pub fn snapshot(&self, team: &str) -> Result<Team, SnapshotError> {
+    pub fn snapshot(&self, team: &str) -> Result<Snapshot, SnapshotError> {
         let json = self
             .kv
             .get(&Self::snapshot_key(team))
@@ -353,6 +387,44 @@ impl<K: KeyValue> TeamStore<K> {
     /// Opens a stored team. On failure nothing is written: the stored data
     /// stays as it was, for the person to download or for a newer version.
     pub fn open(&self, team: &str) -> Result<(OpenTeam, Team), StoreError> {
+        let stored = self.read_stored(team)?;
+        let (doc, content) =
+            TeamDocument::load_parts(&stored.full, stored.parts.iter().map(Vec::as_slice))
+                .map_err(StoreError::Damaged)?;
+        if doc.team_id() != team {
+            return Err(StoreError::Damaged(LoadError::BadShape(
+                "the stored document belongs to another team".into(),
+            )));
+        }
+        Ok((stored.into_open(doc), content))
+    }
+
+    /// Opens the team's document when what is stored is exactly what
+    /// `snapshot` was taken from, without reading the team from it again
+    /// (the trusted snapshot is that team); `None` when the stored data
+    /// changed since (another tab wrote), and the team must be read.
+    pub fn open_known(
+        &self,
+        team: &str,
+        snapshot: &Covers,
+        flagged: Vec<RecordRef>,
+    ) -> Result<Option<OpenTeam>, StoreError> {
+        let stored = self.read_stored(team)?;
+        if !stored.covers().same_as(snapshot) {
+            return Ok(None);
+        }
+        let doc = TeamDocument::load_parts_known(
+            &stored.full,
+            stored.parts.iter().map(Vec::as_slice),
+            team,
+            flagged,
+        )
+        .map_err(StoreError::Damaged)?;
+        Ok(Some(stored.into_open(doc)))
+    }
+
+    /// The full save and the increments stored for `team`, decoded.
+    fn read_stored(&self, team: &str) -> Result<Stored, StoreError> {
         let b64 = self
             .kv
             .get(&Self::doc_key(team))
@@ -360,31 +432,16 @@ impl<K: KeyValue> TeamStore<K> {
         let full = decode(&b64).map_err(StoreError::Damaged)?;
         let keys = self.chunk_keys(team);
         let mut parts = Vec::with_capacity(keys.len());
-        let mut chunk_bytes = 0;
         for key in &keys {
-            let bytes =
-                decode(&self.kv.get(key).unwrap_or_default()).map_err(StoreError::Damaged)?;
-            chunk_bytes += bytes.len();
-            parts.push(bytes);
+            parts.push(decode(&self.kv.get(key).unwrap_or_default()).map_err(StoreError::Damaged)?);
         }
-        let (doc, content) = TeamDocument::load_parts(&full, parts.iter().map(Vec::as_slice))
-            .map_err(StoreError::Damaged)?;
-        if doc.team_id() != team {
-            return Err(StoreError::Damaged(LoadError::BadShape(
-                "the stored document belongs to another team".into(),
-            )));
-        }
-        Ok((
-            OpenTeam {
-                doc,
-                chunks: keys.into_iter().collect(),
-                chunk_bytes,
-                unsaved: Vec::new(),
-                doc_fingerprint: fingerprint(&b64),
-                doc_chars: b64.len(),
-            },
-            content,
-        ))
+        Ok(Stored {
+            fingerprint: fingerprint(&b64),
+            chars: b64.len(),
+            full,
+            keys,
+            parts,
+        })
     }
 
     /// Everything stored for a team, full save then increments, as one

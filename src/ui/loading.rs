@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::session::Session;
+use crate::session::{Loaded, Session};
 
 /// How long after the first frame the document starts loading: the
 /// load holds the main thread (a large team's takes seconds), so the
@@ -39,7 +39,9 @@ impl AppState {
             return;
         };
         match result {
-            Ok(o) => {
+            Ok(Loaded::AsPainted { conflicts }) => self.conflicts.set(conflicts),
+            Ok(Loaded::Read(o)) => {
+                let o = *o;
                 self.me.set(o.me);
                 if self.team.with_untracked(|t| t.as_ref() != Some(&o.team)) {
                     self.team.set(Some(o.team));

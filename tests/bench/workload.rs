@@ -88,7 +88,7 @@ fn main() {
             doc: 1,
             chunks: Vec::new(),
         };
-        let snap = encode(&team, &covers);
+        let snap = encode(&team, &[], &covers);
         figure("large_snapshot_chars", snap.len() as f64, "chars");
         let reads: Vec<f64> = (0..5)
             .map(|_| {
@@ -98,6 +98,24 @@ fn main() {
             })
             .collect();
         figure("large_snapshot_read_native_ms", median(reads), "ms");
+        // After painting from a trusted snapshot: the document alone,
+        // without reading the team from it again.
+        let known: Vec<f64> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                let doc = TeamDocument::load_parts_known(
+                    &bytes,
+                    std::iter::empty::<&[u8]>(),
+                    &team.team_id,
+                    Vec::new(),
+                )
+                .expect("loads");
+                let took = ms(t);
+                drop(doc);
+                took
+            })
+            .collect();
+        figure("large_open_known_native_ms", median(known), "ms");
     }
 
     let (mut doc, team) = TeamDocument::load(&bytes).expect("loads");

@@ -18,6 +18,13 @@ const cache = (page, op, key, value) => page.evaluate(([op, key, value]) => new 
     tx.onerror = () => reject(tx.error);
   };
 }), [op, key, value]);
+// A snapshot is its JSON, a line break, and the JSON's FNV-1a checksum.
+const fnv = (text) => {
+  let h = 0xcbf29ce484222325n;
+  for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+};
+const bodyOf = (stored) => stored.slice(0, stored.lastIndexOf('\n'));
 const snapshotKey = async (page) => ((await cache(page, 'keys')) || []).find((k) => k.endsWith('/snapshot'));
 const measures = (page, name) => page.evaluate((n) => performance.getEntriesByName(`roundtable:${n}`).length, name);
 
@@ -46,9 +53,10 @@ test('the next visit paints from the snapshot; edits right after it are kept; a 
   // is current, so it does not write it again on leaving).
   const fresh = async () => {
     const j = await cache(page, 'get', await snapshotKey(page));
-    return typeof j === 'string' && j.length > 500 && !j.includes('another tab stored after it');
+    return typeof j === 'string' && j.length > 500 && !j.includes('another tab stored after it') && !j.includes('damaged disk');
   };
-  for (const how of ['stale', 'cut']) {
+  // "changed": one word of it changed, still good JSON, checksum not.
+  for (const how of ['stale', 'cut', 'changed']) {
     // The page's own copy is current (it wrote one since opening).
     await expect.poll(fresh, { timeout: 15_000 }).toBe(true);
     const key = await snapshotKey(page);
@@ -56,10 +64,17 @@ test('the next visit paints from the snapshot; edits right after it are kept; a 
     expect(typeof json).toBe('string');
     if (how === 'cut') await cache(page, 'put', key, json.slice(0, 500));
     if (how === 'stale') {
-      const s = JSON.parse(json);
+      const s = JSON.parse(bodyOf(json));
       s.covers.chunks.push('an increment another tab stored after it');
       s.team.profile.purpose = 'stale';
-      await cache(page, 'put', key, JSON.stringify(s));
+      const body = JSON.stringify(s);
+      await cache(page, 'put', key, `${body}\n${fnv(body)}`);
+    }
+    if (how === 'changed') {
+      expect(fnv(bodyOf(json)), 'the checksum is FNV-1a of the JSON').toBe(json.slice(json.lastIndexOf('\n') + 1));
+      const changed = json.replace('Painted from the snapshot', 'Painted from a damaged disk');
+      expect(changed).not.toBe(json);
+      await cache(page, 'put', key, changed);
     }
     await page.reload();
     await expect(page.getByLabel('Team purpose')).toHaveValue('Painted from the snapshot, edited at once');

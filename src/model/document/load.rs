@@ -5,6 +5,7 @@ use automerge::{AutoCommit, AutomergeError, ObjType, ReadDoc, Value, ROOT};
 
 use super::{TeamDocument, MAX_DOC_BYTES};
 use crate::model::{
+    changed::RecordRef,
     error::LoadError,
     ids::is_valid_id,
     kind::Record,
@@ -30,6 +31,40 @@ impl TeamDocument {
         Self::load_checked(full, increments, false)
     }
 
+    /// Opens this browser's own stored bytes whose team is already known
+    /// from a trusted snapshot of exactly them (see
+    /// [`crate::model::snapshot`]): the document is loaded and checked
+    /// to be a team of this schema, with the id `team_id`, but the team is
+    /// not read from it again; `flagged` are the records the snapshot
+    /// found conflicting.
+    pub fn load_parts_known<'a>(
+        full: &[u8],
+        increments: impl IntoIterator<Item = &'a [u8]>,
+        team_id: &str,
+        flagged: Vec<RecordRef>,
+    ) -> Result<Self, LoadError> {
+        let mut doc = load_all(full, increments)?;
+        if !doc.get_missing_deps(&[]).is_empty() {
+            return Err(LoadError::MissingHistory);
+        }
+        check_root(&doc)?;
+        match doc.get(ROOT, "team_id") {
+            Ok(Some((Value::Scalar(s), _))) if s.as_str() == Some(team_id) => {}
+            _ => {
+                return Err(LoadError::BadShape(
+                    "the stored document belongs to another team".into(),
+                ))
+            }
+        }
+        let heads = doc.get_heads();
+        Ok(Self::wrap(
+            doc,
+            team_id.to_string(),
+            Some((heads.clone(), flagged)),
+            heads,
+        ))
+    }
+
     fn load_checked<'a>(
         full: &[u8],
         increments: impl IntoIterator<Item = &'a [u8]>,
@@ -39,17 +74,7 @@ impl TeamDocument {
         if from_outside {
             super::guard::check(full)?;
         }
-        // One strict load of everything: a damaged increment is reported,
-        // never skipped.
-        let mut all = full.to_vec();
-        for chunk in increments {
-            all.extend_from_slice(chunk);
-        }
-        let doc = AutoCommit::load(&all).map_err(|e| match e {
-            // Recent changes alone, without the history they build on.
-            AutomergeError::MissingDeps => LoadError::MissingHistory,
-            e => LoadError::NotAutomerge(e.to_string()),
-        })?;
+        let doc = load_all(full, increments)?;
         if from_outside {
             check_depth(&doc)?;
         }
@@ -75,6 +100,24 @@ impl TeamDocument {
             team,
         ))
     }
+}
+
+/// One strict load of a full save and the increments after it: a damaged
+/// increment is reported, never skipped.
+fn load_all<'a>(
+    full: &[u8],
+    increments: impl IntoIterator<Item = &'a [u8]>,
+) -> Result<AutoCommit, LoadError> {
+    check_size(full)?;
+    let mut all = full.to_vec();
+    for chunk in increments {
+        all.extend_from_slice(chunk);
+    }
+    AutoCommit::load(&all).map_err(|e| match e {
+        // Recent changes alone, without the history they build on.
+        AutomergeError::MissingDeps => LoadError::MissingHistory,
+        e => LoadError::NotAutomerge(e.to_string()),
+    })
 }
 
 /// The first check made before Automerge sees any bytes: their size.
@@ -165,6 +208,13 @@ pub(super) fn read_profile(doc: &AutoCommit) -> Result<Profile, LoadError> {
 pub(super) fn read_team(doc: &AutoCommit) -> Result<Team, LoadError> {
     let tree = super::materialise::materialise(doc, None);
     Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))
+}
+
+/// The team and the records with conflicting fields, in one walk.
+pub(super) fn read_team_flagged(doc: &AutoCommit) -> Result<(Team, Vec<RecordRef>), LoadError> {
+    let tree = super::materialise::materialise(doc, None);
+    let team = Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))?;
+    Ok((team, crate::model::conflicts::conflicted_records(&tree)))
 }
 
 /// Checks a loaded document against the schema and returns its content.

@@ -119,6 +119,12 @@ impl TeamDocument {
         load::read_team(&self.doc)
     }
 
+    /// The team, and the records with a field holding concurrent values
+    /// (what a snapshot keeps), in one pass over the document.
+    pub fn team_and_flagged(&self) -> Result<(Team, Vec<RecordRef>), LoadError> {
+        load::read_team_flagged(&self.doc)
+    }
+
     /// The team's name, purpose and goals, read without the records.
     pub fn profile(&self) -> Result<super::team::Profile, LoadError> {
         load::read_profile(&self.doc)
