@@ -161,6 +161,34 @@ pub fn sorted_decisions(team: &Team) -> Vec<&Decision> {
     v
 }
 
+/// A fingerprint of what [`sorted_decisions`] orders and the choices of
+/// other decisions show (id, title, when made), leaving out `except`:
+/// while one decision is typed into, the list of the others it offers
+/// (thousands on a large team) need not be built again.
+pub fn other_decisions_key(team: &Team, except: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for d in team.decisions.values().filter(|d| d.id != except) {
+        (&d.id, &d.title, d.created_at).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A fingerprint of what [`owner_choices`] reads (each role's and
+/// member's id, name and whether active): typing into a decision leaves
+/// it the same.
+pub fn owner_choices_key(team: &Team) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for r in team.roles.values() {
+        (&r.id, &r.name, r.is_active()).hash(&mut h);
+    }
+    for m in team.members.values() {
+        (&m.id, &m.name, m.is_active()).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Whether a term ending on `term_end` stands out on `today`: it ends within
 /// [`TERM_WARNING_DAYS`] or has ended.
 pub fn term_ending(term_end: Option<&str>, today: &str) -> bool {

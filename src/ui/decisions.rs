@@ -151,15 +151,12 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             />
         }
     };
+    let owner_list = super::derive::keyed(state, queries::owner_choices_key, |t| {
+        queries::owner_choices(t, true)
+    });
     let owners = Signal::derive(move || {
         let mut out = vec![(String::new(), "No owner yet".to_string())];
-        state.team.with(|t| {
-            out.extend(
-                t.as_ref()
-                    .map(|t| queries::owner_choices(t, true))
-                    .unwrap_or_default(),
-            )
-        });
+        owner_list.with(|l| out.extend(l.iter().cloned()));
         out
     });
     let methods = Signal::derive(Method::choices);

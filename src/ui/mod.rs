@@ -8,6 +8,7 @@ mod browser;
 mod conflicts;
 mod decision_record;
 mod decisions;
+mod derive;
 mod export;
 mod fields;
 mod filters;

@@ -358,21 +358,19 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
     };
     let replacement = RwSignal::new(String::new());
     let repl_id = field_id();
-    // The other decisions, as choices: a memo, so that typing into this
-    // decision does not rebuild thousands of options on a large team.
-    let others = Memo::new(move |_| {
-        state.team.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    crate::model::queries::sorted_decisions(t)
-                        .into_iter()
-                        .filter(|x| x.id != id.get_value())
-                        .map(|x| (x.id.clone(), x.title.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    // The other decisions, as choices: built again only when one of them
+    // changes, not while this one is typed into.
+    let others = super::derive::keyed(
+        state,
+        move |t| crate::model::queries::other_decisions_key(t, &id.get_value()),
+        move |t| {
+            crate::model::queries::sorted_decisions(t)
+                .into_iter()
+                .filter(|x| x.id != id.get_value())
+                .map(|x| (x.id.clone(), x.title.clone()))
+                .collect::<Vec<_>>()
+        },
+    );
     let title_of = move |did: &str| {
         state
             .team

@@ -1,0 +1,28 @@
+//! Lists derived from part of the team, built again only when that part
+//! changes: every edit replaces the team signal, and typing into one record
+//! of a large team must not rebuild choices drawn from thousands of others.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::model::Team;
+
+/// `value(team)`, recomputed only when `key(team)` changes. `key` must be
+/// a fingerprint of everything `value` reads, and much cheaper than it.
+pub fn keyed<K, T>(
+    state: AppState,
+    key: impl Fn(&Team) -> K + Send + Sync + 'static,
+    value: impl Fn(&Team) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    K: PartialEq + Send + Sync + 'static,
+    T: PartialEq + Default + Send + Sync + 'static,
+{
+    let key = Memo::new(move |_| state.team.with(|t| t.as_ref().map(&key)));
+    Memo::new(move |_| {
+        key.track();
+        state
+            .team
+            .with_untracked(|t| t.as_ref().map(&value).unwrap_or_default())
+    })
+}
