@@ -11,6 +11,7 @@ use roundtable::model::{
     edits::{DecisionField, MemberField, RoleField},
     example::example_team,
     queries::{other_decisions_key, owner_choices, owner_choices_key, sorted_decisions},
+    rights::Topics,
     RoleStatus, Team, TeamDocument,
 };
 
@@ -113,9 +114,37 @@ fn every_edit_that_changes_the_choices_changes_their_fingerprint() {
         if owner_choices(&before, true) != owner_choices(&after, true) {
             assert_ne!(o0, o1, "{what}: owners changed, their fingerprint did not");
         }
+        let (t0, t1) = (Topics::key(&before), Topics::key(&after));
+        if Topics::new(&before) != Topics::new(&after) {
+            assert_ne!(
+                t0, t1,
+                "{what}: the topics changed, their fingerprint did not"
+            );
+        }
         if what.ends_with("the decision edited") {
             assert_eq!(k0, k1, "{what}: the others need not be built again");
             assert_eq!(o0, o1, "{what}: the owners need not be built again");
+            assert_eq!(t0, t1, "{what}: the topics need not be read again");
         }
     }
+}
+
+#[test]
+fn whom_to_consult_and_whether_it_may_be_decided_are_the_same_with_the_topics_read_once() {
+    use roundtable::model::rights::{
+        can_decide, can_decide_in, suggest_consultees, suggest_consultees_in,
+    };
+    let (doc, _) = example_team(TODAY, NOW).unwrap();
+    let team = doc.team().unwrap();
+    let topics = Topics::new(&team);
+    let mut suggested = 0;
+    for d in team.decisions.values() {
+        assert_eq!(
+            suggest_consultees_in(&team, &topics, d),
+            suggest_consultees(&team, d)
+        );
+        assert_eq!(can_decide_in(&team, &topics, d), can_decide(&team, d));
+        suggested += suggest_consultees(&team, d).len();
+    }
+    assert!(suggested > 0, "the example team has people to suggest");
 }

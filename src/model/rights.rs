@@ -5,7 +5,7 @@
 //! "release dates and scope" and a decision tagged "release". Common words
 //! are ignored and plurals folded, so a matching word means the same thing.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::{
@@ -70,6 +70,84 @@ pub fn matching<'a>(list: &'a [String], topic: &BTreeSet<String>) -> Vec<&'a str
         .filter(|(_, w)| !w.is_disjoint(topic))
         .map(|(e, _)| e)
         .collect()
+}
+
+/// Lines of text with their words, read once.
+type Lines = Vec<(String, BTreeSet<String>)>;
+
+fn lines(list: &[String]) -> Lines {
+    list.iter().map(|e| (e.clone(), words(e))).collect()
+}
+
+/// [`matching`] on lines whose words are already read.
+fn matching_lines<'a>(list: &'a Lines, topic: &BTreeSet<String>) -> Vec<&'a str> {
+    let full: Vec<&'a str> = list
+        .iter()
+        .filter(|(_, w)| topic.is_subset(w))
+        .map(|(e, _)| e.as_str())
+        .collect();
+    if !full.is_empty() {
+        return full;
+    }
+    list.iter()
+        .filter(|(_, w)| !w.is_disjoint(topic))
+        .map(|(e, _)| e.as_str())
+        .collect()
+}
+
+/// The words of every role's domain and accountabilities and of every
+/// member's expertise, read once: a decision's editor asks whom to
+/// consult and whether it may be decided on every keystroke, and reading
+/// the words of a large team's roles each time held the page milliseconds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Topics {
+    /// Role id → (domain, accountabilities).
+    roles: BTreeMap<String, (Lines, Lines)>,
+    /// Member id → expertise.
+    expertise: BTreeMap<String, Lines>,
+}
+
+impl Topics {
+    pub fn new(team: &Team) -> Self {
+        Topics {
+            roles: team
+                .roles
+                .values()
+                .map(|r| (r.id.clone(), (lines(&r.domain), lines(&r.accountabilities))))
+                .collect(),
+            expertise: team
+                .members
+                .values()
+                .map(|m| (m.id.clone(), lines(&m.expertise)))
+                .collect(),
+        }
+    }
+
+    /// A fingerprint of everything [`Topics::new`] reads: while it is the
+    /// same, so are the topics.
+    pub fn key(team: &Team) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for r in team.roles.values() {
+            (&r.id, &r.domain, &r.accountabilities).hash(&mut h);
+        }
+        for m in team.members.values() {
+            (&m.id, &m.expertise).hash(&mut h);
+        }
+        h.finish()
+    }
+
+    fn domain(&self, role: &str) -> Option<&Lines> {
+        self.roles.get(role).map(|(d, _)| d)
+    }
+
+    fn accountabilities(&self, role: &str) -> Option<&Lines> {
+        self.roles.get(role).map(|(_, a)| a)
+    }
+
+    fn touches(lines: Option<&Lines>, topic: &BTreeSet<String>) -> bool {
+        lines.is_some_and(|l| !matching_lines(l, topic).is_empty())
+    }
 }
 
 /// A role that claims a topic, and through which of its lines.
@@ -169,19 +247,24 @@ impl fmt::Display for NotYet {
 }
 
 /// The active roles whose domain covers the decision.
-fn covering_roles<'a>(team: &'a Team, d: &Decision) -> Vec<&'a Role> {
+fn covering_roles<'a>(team: &'a Team, topics: &Topics, d: &Decision) -> Vec<&'a Role> {
     let topic = decision_words(d);
     team.roles
         .values()
-        .filter(|r| r.is_active() && !matching(&r.domain, &topic).is_empty())
+        .filter(|r| r.is_active() && Topics::touches(topics.domain(&r.id), &topic))
         .collect()
 }
 
 /// Whether the owner may decide this alone: it falls in the owner role's
 /// domain, or in the domain of a role the owning member holds.
 pub fn owner_may_decide_alone(team: &Team, d: &Decision) -> Result<(), NotYet> {
+    owner_may_decide_alone_in(team, &Topics::new(team), d)
+}
+
+/// [`owner_may_decide_alone`], with the team's topics already read.
+pub fn owner_may_decide_alone_in(team: &Team, topics: &Topics, d: &Decision) -> Result<(), NotYet> {
     let owner = d.owner().ok_or(NotYet::NoOwner)?;
-    let covering = covering_roles(team, d);
+    let covering = covering_roles(team, topics, d);
     let allowed = match &owner {
         Owner::Role(id) => covering.iter().any(|r| &r.id == id),
         Owner::Member(id) => covering.iter().any(|r| r.is_filled_by(id)),
@@ -197,11 +280,21 @@ pub fn owner_may_decide_alone(team: &Team, d: &Decision) -> Result<(), NotYet> {
 
 /// Whether the decision may be marked decided, the way it is set up.
 pub fn can_decide(team: &Team, d: &Decision) -> Result<(), NotYet> {
+    // Only a decision taken alone asks about the roles' domains.
+    let topics = match d.method {
+        Method::Autonomous => Topics::new(team),
+        _ => Topics::default(),
+    };
+    can_decide_in(team, &topics, d)
+}
+
+/// [`can_decide`], with the team's topics already read.
+pub fn can_decide_in(team: &Team, topics: &Topics, d: &Decision) -> Result<(), NotYet> {
     if d.owner().is_none() {
         return Err(NotYet::NoOwner);
     }
     match d.method {
-        Method::Autonomous => owner_may_decide_alone(team, d),
+        Method::Autonomous => owner_may_decide_alone_in(team, topics, d),
         Method::Advice if !d.consultees.values().any(|c| c.stance.is_some()) => {
             Err(NotYet::NoAdvice)
         }
@@ -234,6 +327,15 @@ pub struct Suggestion<'a> {
 /// Fillers of roles whose domain or accountabilities the decision touches,
 /// and members whose expertise matches its tags. The owner is left out.
 pub fn suggest_consultees<'a>(team: &'a Team, d: &Decision) -> Vec<Suggestion<'a>> {
+    suggest_consultees_in(team, &Topics::new(team), d)
+}
+
+/// [`suggest_consultees`], with the team's topics already read.
+pub fn suggest_consultees_in<'a>(
+    team: &'a Team,
+    topics: &Topics,
+    d: &Decision,
+) -> Vec<Suggestion<'a>> {
     let mut topic = decision_words(d);
     topic.extend(words(d.proposal.as_str()));
     let owner_member = match d.owner() {
@@ -255,8 +357,8 @@ pub fn suggest_consultees<'a>(team: &'a Team, d: &Decision) -> Vec<Suggestion<'a
         }
     };
     for role in team.roles.values().filter(|r| r.is_active()) {
-        let touched = !matching(&role.domain, &topic).is_empty()
-            || !matching(&role.accountabilities, &topic).is_empty();
+        let touched = Topics::touches(topics.domain(&role.id), &topic)
+            || Topics::touches(topics.accountabilities(&role.id), &topic);
         if !touched {
             continue;
         }
@@ -269,7 +371,11 @@ pub fn suggest_consultees<'a>(team: &'a Team, d: &Decision) -> Vec<Suggestion<'a
     let tags: BTreeSet<String> = d.tags.iter().flat_map(|t| words(t)).collect();
     // No tags: nobody's expertise matches (an empty topic matches all).
     for m in team.members.values().filter(|_| !tags.is_empty()) {
-        let shared: Vec<&str> = matching(&m.expertise, &tags);
+        let shared: Vec<&str> = topics
+            .expertise
+            .get(&m.id)
+            .map(|l| matching_lines(l, &tags))
+            .unwrap_or_default();
         if !shared.is_empty() {
             add(m, format!("knows {}", shared.join(", ")));
         }

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::model::{
     edits::UndoPoint,
-    rights::{can_decide, suggest_consultees},
+    rights::{can_decide_in, suggest_consultees_in, Topics},
     Decision, DecisionStatus, Link, LinkKind, Resolution, Stance,
 };
 
@@ -42,11 +42,12 @@ pub fn RightsNote(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
     let d = decision(state, id);
+    let topics = super::derive::keyed(state, Topics::key, Topics::new);
     move || {
         let why = state.team.with(|t| {
             let (t, d) = (t.as_ref()?, d.get()?);
             (matches!(d.status, DecisionStatus::Draft | DecisionStatus::Open))
-                .then(|| can_decide(t, &d).err())
+                .then(|| topics.with(|topics| can_decide_in(t, topics, &d).err()))
                 .flatten()
         });
         why.map(|w| view! { <p class="warn-text" role="note"><strong>"Before it can be decided: "</strong>{w.to_string()}</p> })
@@ -58,12 +59,14 @@ pub fn Consultation(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
     let d = decision(state, id);
+    let topics = super::derive::keyed(state, Topics::key, Topics::new);
     let suggestions = move || {
         state.team.with(|t| {
             let (Some(t), Some(d)) = (t.as_ref(), d.get()) else {
                 return Vec::new();
             };
-            suggest_consultees(t, &d)
+            topics
+                .with(|topics| suggest_consultees_in(t, topics, &d))
                 .into_iter()
                 .filter(|s| !d.consultees.contains_key(&s.member.id))
                 .map(|s| {
