@@ -22,6 +22,9 @@ async function openMeeting(page, title, list = 'Planned meetings') {
 test('two teammates plan and run a meeting, exchanging files', async ({ browser }) => {
   const a = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const b = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  // The meetings below have fixed dates, and members count from the day
+  // they joined: both browsers' clocks start on the first meeting's day.
+  for (const p of [a, b]) await p.clock.install({ time: new Date('2026-12-01T09:00:00Z') });
   await createTeam(a, { me: 'Ana' });
   await addMember(a, 'Cy');
   await b.goto(await teamLink(a));
