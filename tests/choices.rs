@@ -69,7 +69,8 @@ fn every_edit_that_changes_the_choices_changes_their_fingerprint() {
         (
             "retire a role",
             Box::new(|d, t, _| {
-                let r = t.roles.keys().nth(1).unwrap().clone();
+                // An active one: the example's ids, and so their order, vary.
+                let r = t.roles.values().find(|r| r.is_active()).unwrap().id.clone();
                 d.set_role(&s, &r, RoleField::Status(RoleStatus::Retired))
                     .unwrap()
             }),
@@ -81,7 +82,13 @@ fn every_edit_that_changes_the_choices_changes_their_fingerprint() {
         (
             "a member leaves",
             Box::new(|d, t, _| {
-                let m = t.members.keys().nth(1).unwrap().clone();
+                let m = t
+                    .members
+                    .values()
+                    .find(|m| m.is_active())
+                    .unwrap()
+                    .id
+                    .clone();
                 d.set_member(&s, &m, MemberField::LeftOn(Some(TODAY.into())))
                     .unwrap()
             }),
