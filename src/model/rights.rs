@@ -57,16 +57,23 @@ fn fold(w: &str) -> String {
 pub fn matching<'a>(list: &'a [String], topic: &BTreeSet<String>) -> Vec<&'a str> {
     let scored: Vec<(&'a str, BTreeSet<String>)> =
         list.iter().map(|e| (e.as_str(), words(e))).collect();
+    best_matches(scored.iter().map(|(e, w)| (*e, w)), topic)
+}
+
+/// [`matching`]'s rule, on entries whose words are already read.
+fn best_matches<'a, 'w>(
+    scored: impl Iterator<Item = (&'a str, &'w BTreeSet<String>)> + Clone,
+    topic: &BTreeSet<String>,
+) -> Vec<&'a str> {
     let full: Vec<&'a str> = scored
-        .iter()
+        .clone()
         .filter(|(_, w)| topic.is_subset(w))
-        .map(|(e, _)| *e)
+        .map(|(e, _)| e)
         .collect();
     if !full.is_empty() {
         return full;
     }
     scored
-        .into_iter()
         .filter(|(_, w)| !w.is_disjoint(topic))
         .map(|(e, _)| e)
         .collect()
@@ -81,18 +88,7 @@ fn lines(list: &[String]) -> Lines {
 
 /// [`matching`] on lines whose words are already read.
 fn matching_lines<'a>(list: &'a Lines, topic: &BTreeSet<String>) -> Vec<&'a str> {
-    let full: Vec<&'a str> = list
-        .iter()
-        .filter(|(_, w)| topic.is_subset(w))
-        .map(|(e, _)| e.as_str())
-        .collect();
-    if !full.is_empty() {
-        return full;
-    }
-    list.iter()
-        .filter(|(_, w)| !w.is_disjoint(topic))
-        .map(|(e, _)| e.as_str())
-        .collect()
+    best_matches(list.iter().map(|(e, w)| (e.as_str(), w)), topic)
 }
 
 /// The words of every role's domain and accountabilities and of every

@@ -73,23 +73,24 @@ pub struct Snapshot {
     pub trusted: bool,
 }
 
-/// FNV-1a over the snapshot's JSON: a snapshot damaged in a way that
-/// still parses (a changed letter in a title) is refused, not shown.
-fn checksum(json: &str) -> u64 {
-    json.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+/// FNV-1a: the stored full save's fingerprint (see [`Covers`]) and the
+/// snapshot's checksum line.
+pub fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
 /// The JSON of a snapshot whose checksum (after the last line break)
-/// holds.
+/// holds: one damaged in a way that still parses (a changed letter in a
+/// title) is refused, not shown.
 fn checked(stored: &str) -> Option<&str> {
     if stored.len() > MAX_SNAPSHOT_CHARS {
         return None;
     }
     let (json, sum) = stored.rsplit_once('\n')?;
     let sum = u64::from_str_radix(sum, 16).ok()?;
-    (sum == checksum(json)).then_some(json)
+    (sum == fnv1a(json)).then_some(json)
 }
 
 /// What a snapshot of this version says it covers, without reading the
@@ -136,7 +137,7 @@ pub fn encode(team: &Team, flagged: &[RecordRef], covers: &Covers) -> String {
         team,
     })
     .unwrap_or_default();
-    let sum = checksum(&json);
+    let sum = fnv1a(&json);
     format!("{json}\n{sum:016x}")
 }
 

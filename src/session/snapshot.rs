@@ -82,16 +82,12 @@ impl<K: KeyValue> Session<K> {
                 self.store
                     .open_known(&deferred.id, covers, deferred.flagged.clone())
             };
-            match known {
-                Ok(Some(mut open)) => {
-                    let conflicts = open.doc.conflicts();
-                    self.open = Some(open);
-                    return Some(Ok(Loaded::AsPainted { conflicts }));
-                }
-                // Stored data changed since the snapshot: read it all.
-                Ok(None) => {}
-                // Damaged: opening it in full says how, as it always has.
-                Err(_) => {}
+            // Otherwise stored data changed since the snapshot (read it
+            // all), or it is damaged (opening it in full says how).
+            if let Ok(Some(mut open)) = known {
+                let conflicts = open.doc.conflicts();
+                self.open = Some(open);
+                return Some(Ok(Loaded::AsPainted { conflicts }));
             }
         }
         Some(self.open(&deferred.id).map(|o| Loaded::Read(Box::new(o))))

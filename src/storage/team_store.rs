@@ -102,10 +102,8 @@ impl Stored {
 }
 
 fn fingerprint(s: &str) -> u64 {
-    // FNV-1a: enough to notice that another tab rewrote the full save.
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    // Enough to notice that another tab rewrote the full save.
+    snapshot::fnv1a(s)
 }
 
 fn decode(b64: &str) -> Result<Vec<u8>, LoadError> {

@@ -151,6 +151,9 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
             />
         }
     };
+    // The roles' and members' words, read once for both whom to consult
+    // and whether it may be decided.
+    let topics = super::derive::keyed(state, rights::Topics::key, rights::Topics::new);
     let owner_list = super::derive::keyed(state, queries::owner_choices_key, |t| {
         queries::owner_choices(t, true)
     });
@@ -180,7 +183,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                 <EditToggle editing=editing what="this decision" />
                 <ConflictsBox collection=Collection::Decisions id=id.get_value() />
                 <AuthorityBox id=id decision=decision />
-                <RightsNote id=id.get_value() />
+                <RightsNote id=id.get_value() topics=topics />
                 <Show when=move || editing.get() fallback=move || view! { <DecisionRecord decision=decision /> }>
                     <div data-editor data-new=fresh.then_some("")>
                         <div class="card">
@@ -227,7 +230,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                                 on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
                             />
                         </div>
-                        <Consultation id=id.get_value() />
+                        <Consultation id=id.get_value() topics=topics />
                         <Objections id=id.get_value() />
                         <GoalsAndLinks id=id.get_value() />
                         <div class="card">

@@ -38,11 +38,10 @@ fn name_of(state: AppState, member: &str) -> String {
 
 /// Why the decision cannot be marked decided yet, said before anyone tries.
 #[component]
-pub fn RightsNote(id: String) -> impl IntoView {
+pub fn RightsNote(id: String, topics: Memo<Topics>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
     let d = decision(state, id);
-    let topics = super::derive::keyed(state, Topics::key, Topics::new);
     move || {
         let why = state.team.with(|t| {
             let (t, d) = (t.as_ref()?, d.get()?);
@@ -55,11 +54,10 @@ pub fn RightsNote(id: String) -> impl IntoView {
 }
 
 #[component]
-pub fn Consultation(id: String) -> impl IntoView {
+pub fn Consultation(id: String, topics: Memo<Topics>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
     let d = decision(state, id);
-    let topics = super::derive::keyed(state, Topics::key, Topics::new);
     let suggestions = move || {
         state.team.with(|t| {
             let (Some(t), Some(d)) = (t.as_ref(), d.get()) else {

@@ -44,10 +44,7 @@ impl TeamDocument {
         flagged: Vec<RecordRef>,
     ) -> Result<Self, LoadError> {
         let mut doc = load_all(full, increments)?;
-        if !doc.get_missing_deps(&[]).is_empty() {
-            return Err(LoadError::MissingHistory);
-        }
-        check_root(&doc)?;
+        check_loaded(&mut doc)?;
         match doc.get(ROOT, "team_id") {
             Ok(Some((Value::Scalar(s), _))) if s.as_str() == Some(team_id) => {}
             _ => {
@@ -83,10 +80,7 @@ impl TeamDocument {
 
     /// Checks a freshly loaded document and wraps it.
     fn from_loaded(mut doc: AutoCommit) -> Result<(Self, Team), LoadError> {
-        if !doc.get_missing_deps(&[]).is_empty() {
-            return Err(LoadError::MissingHistory);
-        }
-        check_root(&doc)?;
+        check_loaded(&mut doc)?;
         let tree = super::materialise::materialise(&doc, None);
         let team = Team::from_tree(&tree).map_err(|e| LoadError::BadShape(e.to_string()))?;
         check_team(&team)?;
@@ -118,6 +112,15 @@ fn load_all<'a>(
         AutomergeError::MissingDeps => LoadError::MissingHistory,
         e => LoadError::NotAutomerge(e.to_string()),
     })
+}
+
+/// What every freshly loaded document must be: whole (no history missing)
+/// and a team of a schema this build reads.
+fn check_loaded(doc: &mut AutoCommit) -> Result<(), LoadError> {
+    if !doc.get_missing_deps(&[]).is_empty() {
+        return Err(LoadError::MissingHistory);
+    }
+    check_root(doc)
 }
 
 /// The first check made before Automerge sees any bytes: their size.
