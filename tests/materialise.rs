@@ -2,6 +2,8 @@
 //! on any document: nested objects, deletions, lists, text and conflicts
 //! made by replicas editing apart.
 #![cfg(not(target_arch = "wasm32"))]
+// Sorts here are not in the page (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
 
 use automerge::{
     hydrate::Value, transaction::Transactable, AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue,

@@ -1,6 +1,8 @@
 //! Decision rights: who decides, who may decide how, whom to consult,
 //! objections, the lifecycle, and goals.
 #![cfg(not(target_arch = "wasm32"))]
+// Sorts here are not in the page (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 

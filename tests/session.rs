@@ -2,6 +2,8 @@
 //! editing, importing, joining, *Send to* and another tab's edits, which
 //! the UI only maps onto the screen.
 #![cfg(not(target_arch = "wasm32"))]
+// Sorts here are not in the page (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
 
 mod common;
 

@@ -211,7 +211,9 @@ pub fn meetings(team: &Team) -> Vec<u8> {
         "agenda_items",
     ];
     let mut list: Vec<_> = team.meetings.values().collect();
-    list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::model::order::sort_by(&mut list, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+    });
     let rows = list
         .into_iter()
         .map(|m| {

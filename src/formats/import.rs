@@ -53,7 +53,9 @@ pub fn plan(
     let mut out = Plan::default();
     let mut read: Vec<LogRecord> = Vec::new();
     let mut files = files;
-    files.sort_by(|a, b| madr_read::base_name(&a.0).cmp(madr_read::base_name(&b.0)));
+    crate::model::order::sort_by(&mut files, |a, b| {
+        madr_read::base_name(&a.0).cmp(madr_read::base_name(&b.0))
+    });
     for (path, bytes) in files {
         let name = madr_read::base_name(&path).to_string();
         if name.starts_with('.') {

@@ -127,7 +127,7 @@ pub fn export(team: &Team, exported_on: &str) -> String {
         })).collect::<Vec<_>>(),
         "meetings": team.meetings.values().map(|m| {
             let mut items: Vec<_> = m.agenda.values().collect();
-            items.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
+            crate::model::order::sort_by(&mut items, |a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
             json!({
                 "id": m.id, "date": m.date, "kind": m.kind.as_str(), "status": m.status.as_str(),
                 "facilitator": m.facilitator, "note_taker": m.note_taker,

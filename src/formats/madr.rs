@@ -29,7 +29,7 @@ pub fn record_date(d: &Decision) -> String {
 /// The decisions in log order (by decision date), each with its file name.
 pub fn numbered<'a>(decisions: &[&'a Decision]) -> Vec<(String, &'a Decision)> {
     let mut v: Vec<&Decision> = decisions.to_vec();
-    v.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut v, |a, b| {
         record_date(a)
             .cmp(&record_date(b))
             .then_with(|| a.created_at.cmp(&b.created_at))

@@ -104,7 +104,9 @@ pub fn suggestions(team: &Team, meeting: &Meeting) -> Vec<Suggestion> {
         .values()
         .filter(|t| t.status == TensionStatus::Open)
         .collect();
-    tensions.sort_by(|a, b| (&a.raised_on, &a.id).cmp(&(&b.raised_on, &b.id)));
+    crate::model::order::sort_by(&mut tensions, |a, b| {
+        (&a.raised_on, &a.id).cmp(&(&b.raised_on, &b.id))
+    });
     for t in tensions {
         push(ItemKind::Tension, t.id.clone());
     }

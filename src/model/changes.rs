@@ -91,7 +91,9 @@ impl ImportSummary {
 
     fn of(mut kinds: Vec<KindSummary>, team_changed: bool) -> Self {
         kinds.retain(|k| !(k.new.is_empty() && k.changed.is_empty()));
-        kinds.sort_by_key(|k| Collection::ALL.iter().position(|c| *c == k.collection));
+        crate::model::order::sort_by_key(&mut kinds, |k| {
+            Collection::ALL.iter().position(|c| *c == k.collection)
+        });
         ImportSummary {
             kinds,
             team_changed,
@@ -134,8 +136,9 @@ impl ImportSummary {
                     new: Vec::new(),
                     changed: vec![item],
                 });
-                self.kinds
-                    .sort_by_key(|k| Collection::ALL.iter().position(|x| *x == k.collection));
+                crate::model::order::sort_by_key(&mut self.kinds, |k| {
+                    Collection::ALL.iter().position(|x| *x == k.collection)
+                });
             }
         }
     }

@@ -21,7 +21,9 @@ pub fn of<'a>(team: &'a Team, member: &str) -> Contributions<'a> {
         .values()
         .filter(|r| r.to.iter().any(|t| t == member))
         .collect();
-    received.sort_by(|a, b| (&b.date, b.created_at, &b.id).cmp(&(&a.date, a.created_at, &a.id)));
+    crate::model::order::sort_by(&mut received, |a, b| {
+        (&b.date, b.created_at, &b.id).cmp(&(&a.date, a.created_at, &a.id))
+    });
     Contributions {
         figures: insights::of_member(team, member),
         received,

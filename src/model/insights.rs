@@ -108,7 +108,7 @@ pub fn gini(xs: &[f64]) -> Option<f64> {
         return None;
     }
     let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::model::order::sort_by(&mut v, f64::total_cmp);
     let n = v.len() as f64;
     let ranked: f64 = v
         .iter()
@@ -125,7 +125,7 @@ pub fn top_fifth_share(xs: &[f64]) -> Option<f64> {
         return None;
     }
     let mut v = xs.to_vec();
-    v.sort_by(|a, b| b.total_cmp(a));
+    crate::model::order::sort_by(&mut v, |a, b| b.total_cmp(a));
     let k = xs.len().div_ceil(5);
     Some(v[..k].iter().sum::<f64>() / total)
 }
@@ -160,7 +160,7 @@ fn holders_on<'a>(role: &'a Role, day: &str) -> Vec<&'a str> {
         .filter(|p| p.from.as_str() <= day && day <= p.to.as_str())
         .map(|p| p.member_id.as_str());
     let mut v: Vec<&str> = now.chain(past).collect();
-    v.sort_unstable();
+    crate::model::order::sort(&mut v);
     v.dedup();
     v
 }

@@ -89,7 +89,7 @@ impl Meeting {
     /// The agenda in order.
     pub fn items(&self) -> Vec<&AgendaItem> {
         let mut v: Vec<&AgendaItem> = self.agenda.values().collect();
-        v.sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
+        crate::model::order::sort_by(&mut v, |a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
         v
     }
 

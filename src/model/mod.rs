@@ -23,6 +23,7 @@ mod lenient;
 pub mod meeting;
 pub mod member;
 pub mod option;
+pub mod order;
 pub mod queries;
 pub mod recognition;
 pub mod rights;

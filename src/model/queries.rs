@@ -72,7 +72,7 @@ pub fn terms_ending(team: &Team, today: &str, within_days: i64) -> Vec<EndingTer
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut out, |a, b| {
         a.days_left
             .cmp(&b.days_left)
             .then(a.role_id.cmp(&b.role_id))
@@ -87,7 +87,9 @@ pub fn decisions_due_for_review<'a>(team: &'a Team, today: &str) -> Vec<&'a Deci
         .values()
         .filter(|d| d.review_due(today))
         .collect();
-    out.sort_by(|a, b| a.review_by.cmp(&b.review_by).then(a.id.cmp(&b.id)));
+    crate::model::order::sort_by(&mut out, |a, b| {
+        a.review_by.cmp(&b.review_by).then(a.id.cmp(&b.id))
+    });
     out
 }
 
@@ -120,7 +122,7 @@ pub fn owner_people(team: &Team, owner: &Owner) -> Vec<String> {
 /// Active members first, then by name.
 pub fn sorted_members(team: &Team) -> Vec<&Member> {
     let mut v: Vec<&Member> = team.members.values().collect();
-    v.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut v, |a, b| {
         b.is_active()
             .cmp(&a.is_active())
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
@@ -141,7 +143,7 @@ pub fn active_member_choices(team: &Team) -> Vec<(String, String)> {
 /// Active roles first, then by name.
 pub fn sorted_roles(team: &Team) -> Vec<&Role> {
     let mut v: Vec<&Role> = team.roles.values().collect();
-    v.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut v, |a, b| {
         b.is_active()
             .cmp(&a.is_active())
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
@@ -153,7 +155,7 @@ pub fn sorted_roles(team: &Team) -> Vec<&Role> {
 /// Newest first.
 pub fn sorted_decisions(team: &Team) -> Vec<&Decision> {
     let mut v: Vec<&Decision> = team.decisions.values().collect();
-    v.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut v, |a, b| {
         b.created_at
             .cmp(&a.created_at)
             .then_with(|| a.id.cmp(&b.id))
@@ -271,7 +273,7 @@ pub fn candidates<'a>(team: &'a Team, role: &Role) -> Vec<Candidate<'a>> {
         })
         .collect();
     // Stable: ties keep the order by name.
-    out.sort_by_key(|c| std::cmp::Reverse(c.matching.len()));
+    crate::model::order::sort_by_key(&mut out, |c| std::cmp::Reverse(c.matching.len()));
     out
 }
 
@@ -316,6 +318,8 @@ pub fn options_of<'a>(team: &'a Team, decision: &str) -> Vec<&'a ConsideredOptio
         .values()
         .filter(|o| o.decision_id == decision)
         .collect();
-    v.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id)));
+    crate::model::order::sort_by(&mut v, |a, b| {
+        a.position.cmp(&b.position).then_with(|| a.id.cmp(&b.id))
+    });
     v
 }

@@ -194,7 +194,7 @@ pub fn who_decides<'a>(team: &'a Team, topic: &str) -> WhoDecides<'a> {
         })
         .filter(|c| !c.domain.is_empty() || !c.accountabilities.is_empty())
         .collect();
-    claims.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut claims, |a, b| {
         b.domain
             .len()
             .cmp(&a.domain.len())
@@ -205,7 +205,7 @@ pub fn who_decides<'a>(team: &'a Team, topic: &str) -> WhoDecides<'a> {
         .values()
         .filter(|d| !decision_words(d).is_disjoint(&topic))
         .collect();
-    decisions.sort_by_key(|d| std::cmp::Reverse(d.created_at));
+    crate::model::order::sort_by_key(&mut decisions, |d| std::cmp::Reverse(d.created_at));
     WhoDecides { claims, decisions }
 }
 
@@ -376,7 +376,7 @@ pub fn suggest_consultees_in<'a>(
             add(m, format!("knows {}", shared.join(", ")));
         }
     }
-    out.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut out, |a, b| {
         b.reasons
             .len()
             .cmp(&a.reasons.len())

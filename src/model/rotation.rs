@@ -64,7 +64,7 @@ pub fn history<'a>(team: &'a Team, before: &str) -> Vec<&'a Meeting> {
         .values()
         .filter(|m| m.status == MeetingStatus::Held && m.date.as_str() < before)
         .collect();
-    held.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+    crate::model::order::sort_by(&mut held, |a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
     held
 }
 
@@ -135,7 +135,7 @@ fn ranked<'a>(standing: &'a BTreeMap<String, Standing>, expected: &[String]) -> 
         .filter_map(|id| standing.get(id))
         .filter(|s| s.attended > 0)
         .collect();
-    c.sort_by(|a, b| {
+    crate::model::order::sort_by(&mut c, |a, b| {
         if (a.shortfall - b.shortfall).abs() > EPSILON {
             return b.shortfall.total_cmp(&a.shortfall);
         }

@@ -53,8 +53,8 @@ impl Covers {
     pub fn same_as(&self, other: &Covers) -> bool {
         let mut a = self.chunks.clone();
         let mut b = other.chunks.clone();
-        a.sort();
-        b.sort();
+        crate::model::order::sort(&mut a);
+        crate::model::order::sort(&mut b);
         self.doc == other.doc && a == b
     }
 }

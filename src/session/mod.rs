@@ -422,7 +422,7 @@ impl<K: KeyValue> Session<K> {
             .into_iter()
             .map(|(_, secs)| crate::model::date::from_unix_ms(secs.saturating_mul(1000)))
             .collect();
-        days.sort();
+        crate::model::order::sort(&mut days);
         days.dedup();
         days
     }

@@ -125,8 +125,8 @@ fn merged(base: &mut TeamDocument, bytes: &[u8]) -> Verdict {
     match again.merge_bytes(&increment) {
         Ok(()) => {
             let mut got = again.heads();
-            want.sort();
-            got.sort();
+            crate::model::order::sort(&mut want);
+            crate::model::order::sort(&mut got);
             if got == want {
                 Verdict::Safe
             } else {

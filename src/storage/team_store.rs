@@ -378,7 +378,7 @@ impl<K: KeyValue> TeamStore<K> {
             .into_iter()
             .filter(|k| k.starts_with(&prefix))
             .collect();
-        keys.sort();
+        crate::model::order::sort(&mut keys);
         keys
     }
 

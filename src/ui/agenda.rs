@@ -415,7 +415,9 @@ fn AddItems(meeting: StoredValue<String>) -> impl IntoView {
                 .values()
                 .filter(|x| x.status == TensionStatus::Open)
                 .collect();
-            v.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+            crate::model::order::sort_by(&mut v, |a, b| {
+                (b.created_at, &b.id).cmp(&(a.created_at, &a.id))
+            });
             std::iter::once((String::new(), "Choose an open tension…".to_string()))
                 .chain(
                     v.into_iter()

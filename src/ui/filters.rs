@@ -62,7 +62,7 @@ pub fn FilterBar() -> impl IntoView {
                 .unwrap_or_default()
         });
         all.extend(f.with(|x| x.tag.clone()));
-        all.sort();
+        crate::model::order::sort(&mut all);
         all.dedup();
         std::iter::once(any("Any tag"))
             .chain(all.into_iter().map(|x| (x.clone(), x)))

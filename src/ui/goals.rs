@@ -36,7 +36,7 @@ pub fn GoalsCard() -> impl IntoView {
                 .map(|g| g.title.clone())
                 .collect();
             let mut aimless = rights::decisions_without_goal(t);
-            aimless.sort_by(|a, b| {
+            crate::model::order::sort_by(&mut aimless, |a, b| {
                 b.created_at
                     .cmp(&a.created_at)
                     .then_with(|| a.id.cmp(&b.id))

@@ -215,7 +215,7 @@ fn Contributions(members: Vec<MemberFigures>) -> impl IntoView {
                 .map(|m| (m.id.clone(), m.name.clone(), read(m)))
                 .collect()
         });
-        rows.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        crate::model::order::sort_by(&mut rows, |a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         let total = rows.len();
         if !all.get() {
             rows.truncate(BARS_SHOWN);
@@ -380,7 +380,7 @@ fn RolesGrid() -> impl IntoView {
         state.team.with(|t| {
             let t = t.as_ref()?;
             let mut roles: Vec<_> = t.roles.values().filter(|r| r.is_active()).collect();
-            roles.sort_by(|a, b| {
+            crate::model::order::sort_by(&mut roles, |a, b| {
                 b.fillers
                     .len()
                     .cmp(&a.fillers.len())

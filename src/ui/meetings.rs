@@ -42,7 +42,7 @@ pub fn MeetingsList() -> impl IntoView {
                 .values()
                 .filter(|m| (m.status == MeetingStatus::Held) == held)
                 .collect();
-            v.sort_by(|a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
+            crate::model::order::sort_by(&mut v, |a, b| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
             v.into_iter()
                 .take(50)
                 .map(|m| {

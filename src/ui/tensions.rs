@@ -104,7 +104,7 @@ pub fn TensionsList() -> impl IntoView {
                     )
                 })
                 .collect();
-            v.sort_by_key(|x| std::cmp::Reverse(x.5));
+            crate::model::order::sort_by_key(&mut v, |x| std::cmp::Reverse(x.5));
             v.truncate(100);
             v
         })

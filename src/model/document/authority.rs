@@ -230,7 +230,7 @@ impl History {
             .filter_map(|c| self.author[c].clone())
             .filter(|a| a != by)
             .collect();
-        others.sort();
+        crate::model::order::sort(&mut others);
         others.dedup();
         (heads, others)
     }

@@ -68,7 +68,7 @@ impl TeamDocument {
             .filter(|c| c.timestamp() > from && c.timestamp() <= to)
             .filter_map(|c| c.message().and_then(author_of_message))
             .collect();
-        out.sort();
+        crate::model::order::sort(&mut out);
         out.dedup();
         out
     }
@@ -169,7 +169,9 @@ impl TeamDocument {
             }
             if created || !fields.is_empty() {
                 let mut fields: Vec<String> = fields.into_iter().collect();
-                fields.sort_by_key(|f| order.iter().position(|o| o == f));
+                crate::model::order::sort_by_key(&mut fields, |f| {
+                    order.iter().position(|o| o == f)
+                });
                 out.push(FieldChange {
                     at_secs: change.timestamp(),
                     author: change.message().and_then(author_of_message),

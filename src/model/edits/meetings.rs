@@ -418,7 +418,7 @@ impl TeamDocument {
         not_empty("words of recognition", words)?;
         check_date("date", Some(today))?;
         let mut to: Vec<String> = to.to_vec();
-        to.sort();
+        crate::model::order::sort(&mut to);
         to.dedup();
         if to.is_empty() {
             return Err(EditError::Invalid("Say whom you recognise.".into()));
