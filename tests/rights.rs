@@ -436,6 +436,60 @@ fn goals_show_which_decisions_serve_none_and_which_goals_are_unserved() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
+    /// Which roles a decision touches comes from an index of the roles'
+    /// words: it names exactly the roles the plain rule (`rights::matching`
+    /// on each role's lines) names, for whom to consult and for whether a
+    /// role may decide alone — empty titles and wordless lines included.
+    #[test]
+    fn the_word_index_touches_the_roles_the_plain_rule_does(
+        roles in proptest::collection::vec(
+            (proptest::collection::vec("(release|hiring|budget|notes|a|—){0,3}", 0..3),
+             proptest::collection::vec("(release|hiring|budget|notes|a|—){0,3}", 0..3)),
+            1..6),
+        title in "(release|hiring|budget|notes|and|x| ){0,4}",
+        owner in 0usize..6,
+    ) {
+        let (mut doc, ana) = new_team();
+        let s = stamp(&ana);
+        let mut ids = Vec::new();
+        for (i, (domain, accountabilities)) in roles.iter().enumerate() {
+            let member = doc.add_member(&s, &format!("Holder {i}"), TODAY).unwrap();
+            let role = doc.add_role(&s, &format!("Role {i}")).unwrap();
+            doc.set_role(&s, &role, RoleField::Domain(domain.clone())).unwrap();
+            doc.set_role(&s, &role, RoleField::Accountabilities(accountabilities.clone())).unwrap();
+            doc.add_filler(&s, &role, &member, TODAY, None).unwrap();
+            ids.push((role, member));
+        }
+        let d = doc.add_decision(&s, "Placeholder").unwrap();
+        // A title of only spaces is refused: the decision keeps its own.
+        let _ = doc.set_decision(&s, &d, DecisionField::Title(title), TODAY);
+        let (owner_role, _) = ids[owner % ids.len()].clone();
+        doc.set_decision(&s, &d, DecisionField::Owner(Some(Owner::Role(owner_role.clone()))), TODAY).unwrap();
+        doc.set_decision(&s, &d, DecisionField::Method(Method::Autonomous), TODAY).unwrap();
+        let team = doc.team().unwrap();
+        let decision = &team.decisions[&d];
+        let topic = rights::decision_words(decision);
+        let touches = |list: &[String]| !rights::matching(list, &topic).is_empty();
+        let mut expected: Vec<String> = ids
+            .iter()
+            .filter(|(r, _)| {
+                let role = &team.roles[r];
+                touches(&role.domain) || touches(&role.accountabilities)
+            })
+            .map(|(_, m)| m.clone())
+            .collect();
+        expected.sort();
+        let mut suggested: Vec<String> = suggest_consultees(&team, decision)
+            .into_iter()
+            .map(|s| s.member.id.clone())
+            .collect();
+        suggested.sort();
+        prop_assert_eq!(suggested, expected);
+        let covered = touches(&team.roles[&owner_role].domain);
+        prop_assert_eq!(can_decide(&team, decision).is_ok(), covered);
+    }
+
+
     /// Whatever status changes people attempt, every one that is accepted
     /// follows the lifecycle, and a refused one changes nothing.
     #[test]

@@ -191,6 +191,17 @@ pub fn owner_choices_key(team: &Team) -> u64 {
     h.finish()
 }
 
+/// A fingerprint of what [`active_member_choices`] reads (each member's
+/// id, name and whether active): typing into a record leaves it the same.
+pub fn member_choices_key(team: &Team) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for m in team.members.values() {
+        (&m.id, &m.name, m.is_active()).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Whether a term ending on `term_end` stands out on `today`: it ends within
 /// [`TERM_WARNING_DAYS`] or has ended.
 pub fn term_ending(term_end: Option<&str>, today: &str) -> bool {

@@ -101,11 +101,23 @@ pub struct Topics {
     roles: BTreeMap<String, (Lines, Lines)>,
     /// Member id → expertise.
     expertise: BTreeMap<String, Lines>,
+    /// Word → the roles with a line of domain holding it, and the same for
+    /// accountabilities: which roles a decision touches is then a lookup
+    /// per word of the decision, not a comparison with every role's lines.
+    domain_words: BTreeMap<String, BTreeSet<String>>,
+    accountability_words: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Which of a role's lists of lines.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Domain,
+    Accountabilities,
 }
 
 impl Topics {
     pub fn new(team: &Team) -> Self {
-        Topics {
+        let mut t = Topics {
             roles: team
                 .roles
                 .values()
@@ -116,7 +128,19 @@ impl Topics {
                 .values()
                 .map(|m| (m.id.clone(), lines(&m.expertise)))
                 .collect(),
+            ..Topics::default()
+        };
+        for (id, (domain, accountabilities)) in &t.roles {
+            for (index, list) in [
+                (&mut t.domain_words, domain),
+                (&mut t.accountability_words, accountabilities),
+            ] {
+                for word in list.iter().flat_map(|(_, w)| w) {
+                    index.entry(word.clone()).or_default().insert(id.clone());
+                }
+            }
         }
+        t
     }
 
     /// A fingerprint of everything [`Topics::new`] reads: while it is the
@@ -133,16 +157,34 @@ impl Topics {
         h.finish()
     }
 
-    fn domain(&self, role: &str) -> Option<&Lines> {
-        self.roles.get(role).map(|(d, _)| d)
-    }
-
-    fn accountabilities(&self, role: &str) -> Option<&Lines> {
-        self.roles.get(role).map(|(_, a)| a)
-    }
-
-    fn touches(lines: Option<&Lines>, topic: &BTreeSet<String>) -> bool {
-        lines.is_some_and(|l| !matching_lines(l, topic).is_empty())
+    /// The roles whose domain (or accountabilities) `topic` touches, as
+    /// [`matching`] has it: a line sharing a word with the topic, or, for
+    /// an empty topic, any line at all.
+    fn touched(&self, part: Part, topic: &BTreeSet<String>) -> BTreeSet<&str> {
+        if topic.is_empty() {
+            return self
+                .roles
+                .iter()
+                .filter(|(_, (d, a))| {
+                    !match part {
+                        Part::Domain => d,
+                        Part::Accountabilities => a,
+                    }
+                    .is_empty()
+                })
+                .map(|(id, _)| id.as_str())
+                .collect();
+        }
+        let index = match part {
+            Part::Domain => &self.domain_words,
+            Part::Accountabilities => &self.accountability_words,
+        };
+        topic
+            .iter()
+            .filter_map(|w| index.get(w))
+            .flatten()
+            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -244,10 +286,10 @@ impl fmt::Display for NotYet {
 
 /// The active roles whose domain covers the decision.
 fn covering_roles<'a>(team: &'a Team, topics: &Topics, d: &Decision) -> Vec<&'a Role> {
-    let topic = decision_words(d);
+    let touched = topics.touched(Part::Domain, &decision_words(d));
     team.roles
         .values()
-        .filter(|r| r.is_active() && Topics::touches(topics.domain(&r.id), &topic))
+        .filter(|r| r.is_active() && touched.contains(r.id.as_str()))
         .collect()
 }
 
@@ -352,10 +394,10 @@ pub fn suggest_consultees_in<'a>(
             }),
         }
     };
+    let mut touched = topics.touched(Part::Domain, &topic);
+    touched.extend(topics.touched(Part::Accountabilities, &topic));
     for role in team.roles.values().filter(|r| r.is_active()) {
-        let touched = Topics::touches(topics.domain(&role.id), &topic)
-            || Topics::touches(topics.accountabilities(&role.id), &topic);
-        if !touched {
+        if !touched.contains(role.id.as_str()) {
             continue;
         }
         for f in role.fillers.values() {

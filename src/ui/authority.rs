@@ -28,7 +28,7 @@ pub fn AuthorityBox(id: StoredValue<String>, decision: Memo<Option<Decision>>) -
     // Settling here checks again at once.
     let settled = RwSignal::new(0u32);
     let flag = Memo::new(move |_| {
-        key.track();
+        super::derive::follow(key);
         settled.track();
         state.with(|s| s.check_authority(&id.get_value())).flatten()
     });

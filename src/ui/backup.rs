@@ -34,7 +34,7 @@ pub fn BackupCard() -> impl IntoView {
     let team = Memo::new(move |_| state.team.with(|t| t.as_ref().map(|t| t.team_id.clone())));
     let notes = Memo::new(move |_| {
         state.writes.track();
-        team.track();
+        super::derive::follow(team);
         state
             .session
             .try_with_value(|s| s.device())

@@ -183,7 +183,7 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                 <EditToggle editing=editing what="this decision" />
                 <ConflictsBox collection=Collection::Decisions id=id.get_value() />
                 <AuthorityBox id=id decision=decision />
-                <RightsNote id=id.get_value() topics=topics />
+                <RightsNote decision=decision topics=topics />
                 <Show when=move || editing.get() fallback=move || view! { <DecisionRecord decision=decision /> }>
                     <div data-editor data-new=fresh.then_some("")>
                         <div class="card">
@@ -230,9 +230,9 @@ pub fn DecisionEditor(id: String) -> impl IntoView {
                                 on_change=Callback::new(move |v| set(DecisionField::ReviewBy(v)))
                             />
                         </div>
-                        <Consultation id=id.get_value() topics=topics />
-                        <Objections id=id.get_value() />
-                        <GoalsAndLinks id=id.get_value() />
+                        <Consultation id=id.get_value() decision=decision topics=topics />
+                        <Objections id=id.get_value() decision=decision />
+                        <GoalsAndLinks id=id.get_value() decision=decision />
                         <div class="card">
                             {prose(DecisionText::Outcome)}
                             {prose(DecisionText::Rationale)}

@@ -20,9 +20,16 @@ where
 {
     let key = Memo::new(move |_| state.team.with(|t| t.as_ref().map(&key)));
     Memo::new(move |_| {
-        key.track();
+        follow(key);
         state
             .team
             .with_untracked(|t| t.as_ref().map(&value).unwrap_or_default())
     })
+}
+
+/// Makes the memo or effect now running follow `memo`. `memo.track()` is
+/// not enough: it subscribes without computing, and a memo that was never
+/// computed never subscribed to its own sources, so it never changes.
+pub fn follow<T: Send + Sync + 'static>(memo: Memo<T>) {
+    memo.with(|_| ());
 }

@@ -77,6 +77,10 @@ pub fn SelectField(
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
+    // The options are drawn again only when they or the choice change,
+    // not whenever the record they belong to does.
+    let value = Memo::new(move |_| value.get());
+    let options = Memo::new(move |_| options.get());
     let id = field_id();
     let staged = StoredValue::new(false);
     let commit = move |select: web_sys::HtmlSelectElement| {

@@ -8,14 +8,16 @@ use super::{
 };
 
 /// Active members other than the person using this browser, as (id,
-/// name): whom one sends to or recognises. Reactive: read inside a view.
-pub fn teammates(state: AppState) -> Vec<(String, String)> {
+/// name): whom one sends to or recognises. `choices` is
+/// [`member_choices`]. Reactive: read inside a view.
+pub fn teammates(state: AppState, choices: Memo<Vec<(String, String)>>) -> Vec<(String, String)> {
     let me = state.me.get();
-    state
-        .member_choices()
-        .into_iter()
-        .filter(|(id, _)| Some(id) != me.as_ref())
-        .collect()
+    choices.with(|c| {
+        c.iter()
+            .filter(|(id, _)| Some(id) != me.as_ref())
+            .cloned()
+            .collect()
+    })
 }
 
 impl AppState {
@@ -28,6 +30,17 @@ impl AppState {
                 .unwrap_or_default()
         })
     }
+}
+
+/// [`AppState::member_choices`], built again only when a member is added,
+/// renamed, leaves or returns: pickers on every screen follow it, and
+/// typing must not rebuild a large team's list of people.
+pub fn member_choices(state: AppState) -> Memo<Vec<(String, String)>> {
+    super::derive::keyed(
+        state,
+        crate::model::queries::member_choices_key,
+        crate::model::queries::active_member_choices,
+    )
 }
 
 #[component]
@@ -49,7 +62,8 @@ pub fn WhoAreYou() -> impl IntoView {
             new_name.set(String::new());
         }
     };
-    let members = move || state.member_choices();
+    let choices = member_choices(state);
+    let members = move || choices.get();
     view! {
         <Show when=move || state.me.with(Option::is_none)>
             <section class="card attention-card" aria-labelledby="who-heading">

@@ -177,8 +177,8 @@ pub fn StorageCard() -> impl IntoView {
     let every_few_writes = Memo::new(move |_| state.writes.get() / 32);
     let team_id = Memo::new(move |_| state.team.with(|t| t.as_ref().map(|t| t.team_id.clone())));
     let figures = move || {
-        every_few_writes.track();
-        team_id.track();
+        super::derive::follow(every_few_writes);
+        super::derive::follow(team_id);
         state.unsaved.track();
         let (team, all) = state.storage_use();
         format!(

@@ -63,7 +63,7 @@ pub fn PassphraseCard() -> impl IntoView {
     let shown = RwSignal::new(state.sealing());
     let team = Memo::new(move |_| state.team.with(|t| t.as_ref().map(|t| t.team_id.clone())));
     Effect::new(move |_| {
-        team.track();
+        super::derive::follow(team);
         shown.set(state.sealing());
     });
     let pass = RwSignal::new(String::new());

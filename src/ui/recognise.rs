@@ -68,7 +68,8 @@ pub fn Recognise(
             state.say(Notice::Info(format!("Recognition given to {names}.")));
         }
     };
-    let people = move || super::identity::teammates(state);
+    let choices = super::identity::member_choices(state);
+    let people = move || super::identity::teammates(state, choices);
     let controls = form_id.clone();
     view! {
         <div class="recognise">

@@ -98,7 +98,8 @@ pub fn ShareCard() -> impl IntoView {
             }
         });
     };
-    let teammates = move || super::identity::teammates(state);
+    let choices = super::identity::member_choices(state);
+    let teammates = move || super::identity::teammates(state, choices);
     view! {
         <section class="card" aria-labelledby="share-heading">
             <h3 id="share-heading">"Share with teammates"</h3>

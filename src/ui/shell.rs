@@ -126,7 +126,8 @@ fn SectionNav() -> impl IntoView {
 #[component]
 fn WhoAmI() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let options = move || state.member_choices();
+    let choices = super::identity::member_choices(state);
+    let options = move || choices.get();
     let id = field_id();
     view! {
         <span class="inline-field">

@@ -68,7 +68,7 @@ pub fn UndoButton() -> impl IntoView {
     // Another team opened: its list starts empty.
     let team = Memo::new(move |_| state.team.with(|t| t.as_ref().map(|t| t.team_id.clone())));
     Effect::new(move |_| {
-        team.track();
+        super::derive::follow(team);
         state.offer_undo();
     });
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {

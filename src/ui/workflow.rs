@@ -16,16 +16,6 @@ use crate::model::{
     Decision, DecisionStatus, Link, LinkKind, Resolution, Stance,
 };
 
-/// Reads the decision `id` from the team, for views that follow it.
-fn decision(state: AppState, id: StoredValue<String>) -> Memo<Option<Decision>> {
-    Memo::new(move |_| {
-        state.team.with(|t| {
-            t.as_ref()
-                .and_then(|t| t.decisions.get(&id.get_value()).cloned())
-        })
-    })
-}
-
 fn name_of(state: AppState, member: &str) -> String {
     state
         .team
@@ -38,27 +28,37 @@ fn name_of(state: AppState, member: &str) -> String {
 
 /// Why the decision cannot be marked decided yet, said before anyone tries.
 #[component]
-pub fn RightsNote(id: String, topics: Memo<Topics>) -> impl IntoView {
+pub fn RightsNote(decision: Memo<Option<Decision>>, topics: Memo<Topics>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = StoredValue::new(id);
-    let d = decision(state, id);
+    // Worked out on every keystroke, shown again only when it changes.
+    let why = Memo::new(move |_| {
+        state.team.with(|t| {
+            decision.with(|d| {
+                let (t, d) = (t.as_ref()?, d.as_ref()?);
+                (matches!(d.status, DecisionStatus::Draft | DecisionStatus::Open))
+                    .then(|| topics.with(|topics| can_decide_in(t, topics, d).err()))
+                    .flatten()
+                    .map(|w| w.to_string())
+            })
+        })
+    });
     move || {
-        let why = state.team.with(|t| {
-            let (t, d) = (t.as_ref()?, d.get()?);
-            (matches!(d.status, DecisionStatus::Draft | DecisionStatus::Open))
-                .then(|| topics.with(|topics| can_decide_in(t, topics, &d).err()))
-                .flatten()
-        });
-        why.map(|w| view! { <p class="warn-text" role="note"><strong>"Before it can be decided: "</strong>{w.to_string()}</p> })
+        why.get().map(|w| view! { <p class="warn-text" role="note"><strong>"Before it can be decided: "</strong>{w}</p> })
     }
 }
 
 #[component]
-pub fn Consultation(id: String, topics: Memo<Topics>) -> impl IntoView {
+pub fn Consultation(
+    id: String,
+    decision: Memo<Option<Decision>>,
+    topics: Memo<Topics>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
-    let d = decision(state, id);
-    let suggestions = move || {
+    let d = decision;
+    // Memos: typing into the decision changes it on every keystroke, and
+    // the lists below are drawn again only when what they show changes.
+    let suggestions = Memo::new(move |_| {
         state.team.with(|t| {
             let (Some(t), Some(d)) = (t.as_ref(), d.get()) else {
                 return Vec::new();
@@ -76,8 +76,8 @@ pub fn Consultation(id: String, topics: Memo<Topics>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
-    let others = move || {
+    });
+    let others = Memo::new(move |_| {
         state.team.with(|t| {
             let (Some(t), Some(d)) = (t.as_ref(), d.get()) else {
                 return Vec::new();
@@ -88,7 +88,14 @@ pub fn Consultation(id: String, topics: Memo<Topics>) -> impl IntoView {
                 .map(|m| (m.id.clone(), m.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let asked = Memo::new(move |_| {
+        d.with(|d| {
+            d.as_ref()
+                .map(|d| d.consultees.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let ask = move |member: String| {
         state.edit(|doc, s| doc.ask_advice(s, &id.get_value(), &member, &browser::today()));
     };
@@ -98,7 +105,7 @@ pub fn Consultation(id: String, topics: Memo<Topics>) -> impl IntoView {
         <section class="card" aria-labelledby="consult-heading">
             <h3 id="consult-heading">"Advice"</h3>
             {move || {
-                let list = suggestions();
+                let list = suggestions.get();
                 (!list.is_empty()).then(|| view! {
                     <p class="meta">"Suggested, from the roles this touches and matching expertise:"</p>
                     <ul class="plain">
@@ -128,31 +135,30 @@ pub fn Consultation(id: String, topics: Memo<Topics>) -> impl IntoView {
                     <label class="field-label" for=pick_id.clone()>"Ask someone else"</label>
                     <select id=pick_id on:change=move |ev| pick.set(event_target_value(&ev))>
                         <option value="" selected=move || pick.get().is_empty()>"Choose…"</option>
-                        {move || others().into_iter().map(|(mid, name)| view! { <option value=mid>{name}</option> }).collect_view()}
+                        {move || others.get().into_iter().map(|(mid, name)| view! { <option value=mid>{name}</option> }).collect_view()}
                     </select>
                 </div>
                 <button type="submit">"Ask"</button>
             </form>
             <ul class="plain consulted" aria-label="People consulted">
-                {move || d.get().map(|d| d.consultees.values().cloned().collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|c| {
-                    view! { <ConsultedRow decision=id.get_value() member=c.member_id.clone() /> }
-                }).collect_view()}
+                <For each=move || asked.get() key=|m| m.clone() children=move |m| {
+                    view! { <ConsultedRow id=id.get_value() decision=d member=m /> }
+                } />
             </ul>
         </section>
     }
 }
 
 #[component]
-fn ConsultedRow(decision: String, member: String) -> impl IntoView {
+fn ConsultedRow(id: String, decision: Memo<Option<Decision>>, member: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (did, mid) = (StoredValue::new(decision), StoredValue::new(member));
-    let d = self::decision(state, did);
-    let c = move || {
-        d.with(|d| {
+    let (did, mid) = (StoredValue::new(id), StoredValue::new(member));
+    let c = Memo::new(move |_| {
+        decision.with(|d| {
             d.as_ref()
                 .and_then(|d| d.consultees.get(&mid.get_value()).cloned())
         })
-    };
+    });
     let name = name_of(state, &mid.get_value());
     let stance = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -182,7 +188,7 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
     view! {
         <li>
             <strong>{name.clone()}</strong>
-            {move || c().map(|c| match c.stance {
+            {move || c.get().map(|c| match c.stance {
                 Some(st) => view! {
                     <span class="badge">{st.label()}</span>
                     <span class="meta">{format!(" on {}", c.answered_on.clone().unwrap_or_default())}</span>
@@ -216,14 +222,22 @@ fn ConsultedRow(decision: String, member: String) -> impl IntoView {
 }
 
 #[component]
-pub fn Objections(id: String) -> impl IntoView {
+pub fn Objections(id: String, decision: Memo<Option<Decision>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
-    let d = decision(state, id);
+    let d = decision;
+    let raised = Memo::new(move |_| {
+        d.with(|d| {
+            d.as_ref()
+                .map(|d| d.objections.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let by = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (by_id, reason_id) = (field_id(), field_id());
-    let members = move || state.member_choices();
+    let choices = super::identity::member_choices(state);
+    let members = move || choices.get();
     let raise = move |ev: SubmitEvent| {
         ev.prevent_default();
         let who = by.get_untracked();
@@ -243,9 +257,9 @@ pub fn Objections(id: String) -> impl IntoView {
         <section class="card" aria-labelledby="objections-heading">
             <h3 id="objections-heading">"Objections"</h3>
             <ul class="plain" aria-label="Objections raised">
-                {move || d.get().map(|d| d.objections.values().cloned().collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|o| {
-                    view! { <ObjectionRow decision=id.get_value() objection=o.id.clone() /> }
-                }).collect_view()}
+                <For each=move || raised.get() key=|o| o.clone() children=move |o| {
+                    view! { <ObjectionRow id=id.get_value() decision=d objection=o /> }
+                } />
             </ul>
             <form class="add-row" on:submit=raise>
                 <div class="field">
@@ -266,16 +280,15 @@ pub fn Objections(id: String) -> impl IntoView {
 }
 
 #[component]
-fn ObjectionRow(decision: String, objection: String) -> impl IntoView {
+fn ObjectionRow(id: String, decision: Memo<Option<Decision>>, objection: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (did, oid) = (StoredValue::new(decision), StoredValue::new(objection));
-    let d = self::decision(state, did);
-    let o = move || {
-        d.with(|d| {
+    let (did, oid) = (StoredValue::new(id), StoredValue::new(objection));
+    let o = Memo::new(move |_| {
+        decision.with(|d| {
             d.as_ref()
                 .and_then(|d| d.objections.get(&oid.get_value()).cloned())
         })
-    };
+    });
     let how = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let (how_id, note_id) = (field_id(), field_id());
@@ -300,7 +313,7 @@ fn ObjectionRow(decision: String, objection: String) -> impl IntoView {
         });
     };
     move || {
-        o().map(|o| {
+        o.get().map(|o| {
             let who = name_of(state, &o.by);
             let head = format!("{who} objects: {}", o.reason.as_str());
             match o.resolution {
@@ -337,11 +350,11 @@ fn ObjectionRow(decision: String, objection: String) -> impl IntoView {
 /// The goals a decision serves, and the decisions it supersedes or that
 /// superseded it.
 #[component]
-pub fn GoalsAndLinks(id: String) -> impl IntoView {
+pub fn GoalsAndLinks(id: String, decision: Memo<Option<Decision>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
-    let d = decision(state, id);
-    let goals = move || {
+    let d = decision;
+    let goals = Memo::new(move |_| {
         state.team.with(|t| {
             t.as_ref()
                 .map(|t| {
@@ -353,7 +366,10 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    };
+    });
+    let serving =
+        Memo::new(move |_| d.with(|d| d.as_ref().map(|d| d.goals.clone()).unwrap_or_default()));
+    let status = Memo::new(move |_| d.with(|d| d.as_ref().map(|d| d.status)));
     let toggle = move |goal: String, on: bool| {
         state.edit(|doc, s| doc.set_goal_served(s, &id.get_value(), &goal, on));
     };
@@ -372,24 +388,32 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                 .collect::<Vec<_>>()
         },
     );
-    let title_of = move |did: &str| {
-        state
-            .team
-            .with(|t| {
-                t.as_ref()
-                    .and_then(|t| t.decisions.get(did).map(|d| d.title.clone()))
+    // The decision it supersedes and the one that superseded it, with
+    // their titles as they are now.
+    let linked = move |link: fn(&Decision) -> Option<String>| {
+        Memo::new(move |_| {
+            state.team.with(|t| {
+                let (t, other) = (t.as_ref()?, d.with(|d| d.as_ref().and_then(link))?);
+                let title = t
+                    .decisions
+                    .get(&other)
+                    .map(|o| o.title.clone())
+                    .unwrap_or_default();
+                Some((other, title))
             })
-            .unwrap_or_default()
+        })
     };
+    let supersedes = linked(|d| d.supersedes.clone());
+    let superseded_by = linked(|d| d.superseded_by.clone());
     view! {
         <section class="card" aria-labelledby="goals-links-heading">
             <h3 id="goals-links-heading">"Goals served"</h3>
             {move || {
-                let list = goals();
+                let list = goals.get();
                 if list.is_empty() {
                     return view! { <p class="meta">"The team has no goals yet: add them on the overview."</p> }.into_any();
                 }
-                let serving = d.get().map(|d| d.goals).unwrap_or_default();
+                let serving = serving.get();
                 list.into_iter().map(|(gid, title)| {
                     let checked = serving.contains(&gid);
                     view! {
@@ -400,15 +424,13 @@ pub fn GoalsAndLinks(id: String) -> impl IntoView {
                     }
                 }).collect_view().into_any()
             }}
-            {move || d.get().and_then(|d| d.supersedes).map(|old| {
-                let t = title_of(&old);
+            {move || supersedes.get().map(|(old, t)| {
                 view! { <p>"Supersedes "<button type="button" class="link" on:click=move |_| state.screen.set(Screen::Decision(old.clone()))>{t}</button></p> }
             })}
-            {move || d.get().and_then(|d| d.superseded_by).map(|new| {
-                let t = title_of(&new);
+            {move || superseded_by.get().map(|(new, t)| {
                 view! { <p>"Superseded by "<button type="button" class="link" on:click=move |_| state.screen.set(Screen::Decision(new.clone()))>{t}</button></p> }
             })}
-            <Show when=move || d.with(|d| d.as_ref().is_some_and(|d| d.status == DecisionStatus::Decided))>
+            <Show when=move || status.get() == Some(DecisionStatus::Decided)>
                 <form class="add-row" on:submit=move |ev: SubmitEvent| {
                     ev.prevent_default();
                     let new = replacement.get_untracked();

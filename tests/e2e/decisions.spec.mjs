@@ -284,3 +284,28 @@ test('a long decision log lists the 50 most recent and shows more on request', a
   await expect(list.getByRole('button', { name: 'The first decision' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
 });
+
+test('an open decision\'s choices follow the team: people and roles added in another tab are offered', async ({ context }) => {
+  const one = await context.newPage();
+  await createTeam(one, { team: 'Platform', me: 'Ana' });
+  // A new decision opens in its editor.
+  await addDecision(one, 'Pick a release day');
+  const owner = one.getByLabel('Owner', { exact: true });
+  await expect(owner.getByRole('option', { name: 'Person: Ana' })).toHaveCount(1);
+  // The choices are kept between keystrokes; typing must not make them stale.
+  await one.getByLabel('Title', { exact: true }).fill('Pick a release day for spring');
+  const two = await context.newPage();
+  await two.goto('./');
+  await expect(two.getByRole('heading', { level: 1, name: 'Platform' })).toBeVisible();
+  await addMember(two, 'Bo');
+  await section(two, 'Roles');
+  await two.getByLabel('New role name').fill('Release manager');
+  await two.getByRole('button', { name: 'Add role' }).click();
+  await expect(two.getByRole('heading', { level: 2, name: 'Release manager' })).toBeVisible();
+  // The first tab, still in the editor, offers both as owner, Bo as the
+  // one objecting, and knows Bo in "You are".
+  await expect(owner.getByRole('option', { name: /Release manager/ })).toHaveCount(1);
+  await expect(owner.getByRole('option', { name: 'Person: Bo' })).toHaveCount(1);
+  await expect(one.getByLabel('Objection by').getByRole('option', { name: 'Bo' })).toHaveCount(1);
+  await expect(one.getByLabel('You are').getByRole('option', { name: 'Bo' })).toHaveCount(1);
+});
