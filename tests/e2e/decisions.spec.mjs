@@ -186,6 +186,7 @@ test('whatever people type is shown as text, never run as markup', async ({ page
   await addMember(page, `Bo ${evil}`);
   await page.getByRole('list', { name: 'Members' }).getByRole('button', { name: `Bo ${evil}` }).click();
   await page.getByRole('button', { name: 'Edit this member' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.getByLabel('Expertise').fill(evil);
   await addRole(page, `Role ${evil}`, evil);
   await page.getByLabel('Purpose').fill(evil);

@@ -22,6 +22,7 @@ test('create a team, fill it, reload, and find everything again', async ({ page 
   }
   await page.getByRole('button', { name: 'Bo', exact: true }).click();
   await page.getByRole('button', { name: 'Edit this member' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.getByLabel('Expertise').fill('facilitation, security');
   await page.getByRole('button', { name: '← All members' }).click();
   await expect(page.getByText('Expertise: facilitation, security')).toBeVisible();

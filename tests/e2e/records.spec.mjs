@@ -185,6 +185,9 @@ test('a role and a member open as records to read; a new role opens at its purpo
   await expect(page.getByRole('heading', { level: 2, name: 'Ana' })).toBeFocused();
   await expect(page.getByText('Joined on', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Edit this member' }).click();
+  // Focus moves to the first field after the next paint: typing before
+  // it would land in the name.
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.getByLabel('Expertise').fill('facilitation, finance');
   await page.getByRole('button', { name: 'Done editing' }).click();
   await expect(page.getByText('facilitation, finance')).toBeVisible();
