@@ -185,9 +185,7 @@ pub fn owner_choices_key(team: &Team) -> u64 {
     for r in team.roles.values() {
         (&r.id, &r.name, r.is_active()).hash(&mut h);
     }
-    for m in team.members.values() {
-        (&m.id, &m.name, m.is_active()).hash(&mut h);
-    }
+    member_choices_key(team).hash(&mut h);
     h.finish()
 }
 

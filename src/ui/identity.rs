@@ -20,27 +20,26 @@ pub fn teammates(state: AppState, choices: Memo<Vec<(String, String)>>) -> Vec<(
     })
 }
 
-impl AppState {
-    /// Active members as (id, name), by name: the choices wherever a person
-    /// is picked. Reactive: read inside a view.
-    pub fn member_choices(&self) -> Vec<(String, String)> {
-        self.team.with(|t| {
-            t.as_ref()
-                .map(crate::model::queries::active_member_choices)
-                .unwrap_or_default()
-        })
-    }
-}
+/// The page's one list of active members as (id, name), by name: the
+/// choices wherever a person is picked.
+#[derive(Clone, Copy)]
+struct MemberChoices(Memo<Vec<(String, String)>>);
 
-/// [`AppState::member_choices`], built again only when a member is added,
-/// renamed, leaves or returns: pickers on every screen follow it, and
-/// typing must not rebuild a large team's list of people.
-pub fn member_choices(state: AppState) -> Memo<Vec<(String, String)>> {
-    super::derive::keyed(
+/// Makes [`member_choices`] available to every screen. It is built again
+/// only when a member is added, renamed, leaves or returns: typing must
+/// not rebuild a large team's list of people.
+pub fn provide_member_choices(state: AppState) {
+    provide_context(MemberChoices(super::derive::keyed(
         state,
         crate::model::queries::member_choices_key,
         crate::model::queries::active_member_choices,
-    )
+    )));
+}
+
+/// The active members as (id, name), by name (see
+/// [`provide_member_choices`]). Called where a view is set up.
+pub fn member_choices() -> Memo<Vec<(String, String)>> {
+    expect_context::<MemberChoices>().0
 }
 
 #[component]
@@ -62,7 +61,7 @@ pub fn WhoAreYou() -> impl IntoView {
             new_name.set(String::new());
         }
     };
-    let choices = member_choices(state);
+    let choices = member_choices();
     let members = move || choices.get();
     view! {
         <Show when=move || state.me.with(Option::is_none)>

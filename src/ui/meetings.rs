@@ -15,9 +15,9 @@ use crate::model::{
     MeetingKind, MeetingStatus,
 };
 
-fn member_options(state: AppState) -> Vec<(String, String)> {
+fn member_options(choices: Memo<Vec<(String, String)>>) -> Vec<(String, String)> {
     std::iter::once((String::new(), "Nobody yet".to_string()))
-        .chain(state.member_choices())
+        .chain(choices.get())
         .collect()
 }
 
@@ -121,6 +121,7 @@ pub fn MeetingsList() -> impl IntoView {
 #[component]
 pub fn MeetingEditor(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let choices = super::identity::member_choices();
     let id = StoredValue::new(id);
     let meeting = super::record::open_record::<Meeting>(state, id);
     let proposal = Memo::new(move |_| {
@@ -155,13 +156,13 @@ pub fn MeetingEditor(id: String) -> impl IntoView {
                 <p class="badge">{move || meeting.with(|m| m.as_ref().map(|m| m.status.label()))}</p>
                 <div class="card grid">
                     <div>
-                        <SelectField label="Facilitator" options=Signal::derive(move || member_options(state)) value=person(|m| m.facilitator.clone())
+                        <SelectField label="Facilitator" options=Signal::derive(move || member_options(choices)) value=person(|m| m.facilitator.clone())
                             on_change=Callback::new(move |v: String| set_role(MeetingRole::Facilitator(Some(v).filter(|v| !v.is_empty())))) />
                         <p class="meta">{why(|p| p.facilitator.as_ref())}</p>
                         <NotToday id=id who=person(|m| m.facilitator.clone()) held=Signal::derive(held) />
                     </div>
                     <div>
-                        <SelectField label="Note-taker" options=Signal::derive(move || member_options(state)) value=person(|m| m.note_taker.clone())
+                        <SelectField label="Note-taker" options=Signal::derive(move || member_options(choices)) value=person(|m| m.note_taker.clone())
                             on_change=Callback::new(move |v: String| set_role(MeetingRole::NoteTaker(Some(v).filter(|v| !v.is_empty())))) />
                         <p class="meta">{why(|p| p.note_taker.as_ref())}</p>
                         <NotToday id=id who=person(|m| m.note_taker.clone()) held=Signal::derive(held) />

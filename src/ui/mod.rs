@@ -57,6 +57,7 @@ const STORAGE_COALESCE_MS: u64 = 40;
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    identity::provide_member_choices(state);
     let update_ready = RwSignal::new(false);
     offline::register(update_ready);
     leptos::task::spawn_local(async move {

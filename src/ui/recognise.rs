@@ -68,7 +68,7 @@ pub fn Recognise(
             state.say(Notice::Info(format!("Recognition given to {names}.")));
         }
     };
-    let choices = super::identity::member_choices(state);
+    let choices = super::identity::member_choices();
     let people = move || super::identity::teammates(state, choices);
     let controls = form_id.clone();
     view! {

@@ -98,7 +98,7 @@ pub fn ShareCard() -> impl IntoView {
             }
         });
     };
-    let choices = super::identity::member_choices(state);
+    let choices = super::identity::member_choices();
     let teammates = move || super::identity::teammates(state, choices);
     view! {
         <section class="card" aria-labelledby="share-heading">

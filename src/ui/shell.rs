@@ -126,7 +126,7 @@ fn SectionNav() -> impl IntoView {
 #[component]
 fn WhoAmI() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let choices = super::identity::member_choices(state);
+    let choices = super::identity::member_choices();
     let options = move || choices.get();
     let id = field_id();
     view! {

@@ -60,33 +60,37 @@ pub fn Consultation(
     // the lists below are drawn again only when what they show changes.
     let suggestions = Memo::new(move |_| {
         state.team.with(|t| {
-            let (Some(t), Some(d)) = (t.as_ref(), d.get()) else {
-                return Vec::new();
-            };
-            topics
-                .with(|topics| suggest_consultees_in(t, topics, &d))
-                .into_iter()
-                .filter(|s| !d.consultees.contains_key(&s.member.id))
-                .map(|s| {
-                    (
-                        s.member.id.clone(),
-                        s.member.name.clone(),
-                        s.reasons.join("; "),
-                    )
-                })
-                .collect::<Vec<_>>()
+            d.with(|d| {
+                let (Some(t), Some(d)) = (t.as_ref(), d.as_ref()) else {
+                    return Vec::new();
+                };
+                topics
+                    .with(|topics| suggest_consultees_in(t, topics, d))
+                    .into_iter()
+                    .filter(|s| !d.consultees.contains_key(&s.member.id))
+                    .map(|s| {
+                        (
+                            s.member.id.clone(),
+                            s.member.name.clone(),
+                            s.reasons.join("; "),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let others = Memo::new(move |_| {
         state.team.with(|t| {
-            let (Some(t), Some(d)) = (t.as_ref(), d.get()) else {
-                return Vec::new();
-            };
-            crate::model::queries::sorted_members(t)
-                .into_iter()
-                .filter(|m| m.is_active() && !d.consultees.contains_key(&m.id))
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect::<Vec<_>>()
+            d.with(|d| {
+                let (Some(t), Some(d)) = (t.as_ref(), d.as_ref()) else {
+                    return Vec::new();
+                };
+                crate::model::queries::sorted_members(t)
+                    .into_iter()
+                    .filter(|m| m.is_active() && !d.consultees.contains_key(&m.id))
+                    .map(|m| (m.id.clone(), m.name.clone()))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let asked = Memo::new(move |_| {
@@ -236,7 +240,7 @@ pub fn Objections(id: String, decision: Memo<Option<Decision>>) -> impl IntoView
     let by = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (by_id, reason_id) = (field_id(), field_id());
-    let choices = super::identity::member_choices(state);
+    let choices = super::identity::member_choices();
     let members = move || choices.get();
     let raise = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
 import {
-  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, teamLink, openDecision,
+  addDecision, addMember, createTeam, downloadTeamFile, importFile, openTab, section, shot, teamLink, openDecision,
 } from './helpers.mjs';
 
 async function addRole(page, name, domain) {
@@ -295,9 +295,7 @@ test('an open decision\'s choices follow the team: people and roles added in ano
   await expect(owner.getByRole('option', { name: 'Person: Ana' })).toHaveCount(1);
   // The choices are kept between keystrokes; typing must not make them stale.
   await one.getByLabel('Title', { exact: true }).fill('Pick a release day for spring');
-  const two = await context.newPage();
-  await two.goto('./');
-  await expect(two.getByRole('heading', { level: 1, name: 'Platform' })).toBeVisible();
+  const two = await openTab(context, 'Platform');
   await addMember(two, 'Bo');
   await section(two, 'Roles');
   await two.getByLabel('New role name').fill('Release manager');

@@ -36,6 +36,14 @@ export async function addDecision(page, title) {
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 }
 
+/** A new tab of the same browser (context), showing the team `team` it opens on. */
+export async function openTab(context, team) {
+  const tab = await context.newPage();
+  await tab.goto('./');
+  await expect(tab.getByRole('heading', { level: 1, name: team })).toBeVisible();
+  return tab;
+}
+
 /** Opens a decision from the log, for editing (it opens as a record to read). */
 export async function openDecision(page, title) {
   await section(page, 'Decisions');

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, wri
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { addMember, createTeam, downloadTeamFile, section, shot } from './helpers.mjs';
+import { addMember, createTeam, downloadTeamFile, openTab, section, shot } from './helpers.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -45,18 +45,14 @@ test('after one visit it works offline: reload, new tab, browser restart', async
   await page.getByRole('button', { name: 'Add role' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Host' })).toBeVisible();
 
-  const tab = await context.newPage();
-  await tab.goto('./');
-  await expect(tab.getByRole('heading', { level: 1, name: 'Offline team' })).toBeVisible();
+  const tab = await openTab(context, 'Offline team');
   await section(tab, 'Members');
   await expect(tab.getByRole('list', { name: 'Members' }).getByRole('button', { name: 'Bo' })).toBeVisible();
   await context.close();
 
   // The browser restarts with no network at all.
   context = await chromium.launchPersistentContext(profile, { ...launch, offline: true });
-  page = await context.newPage();
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: 'Offline team' })).toBeVisible();
+  page = await openTab(context, 'Offline team');
   await section(page, 'Roles');
   await expect(page.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Host' })).toBeVisible();
   await context.close();

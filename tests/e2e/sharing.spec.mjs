@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
 import {
-  addDecision, addMember, createTeam, downloadTeamFile, importFile, section, shot, storedTeams, teamLink, openDecision, openRole,
+  addDecision, addMember, createTeam, downloadTeamFile, importFile, openTab, section, shot, storedTeams, teamLink, openDecision, openRole,
 } from './helpers.mjs';
 
 test('two teammates join by link, edit offline, exchange files both ways and settle a conflict', async ({ browser }) => {
@@ -205,9 +205,7 @@ test('a link too long for chat apps says so and suggests the file', async ({ pag
 test('two tabs of one browser see each other\'s edits and never overwrite them', async ({ context }) => {
   const one = await context.newPage();
   await createTeam(one, { team: 'Platform', me: 'Ana' });
-  const two = await context.newPage();
-  await two.goto('./');
-  await expect(two.getByRole('heading', { level: 1, name: 'Platform' })).toBeVisible();
+  const two = await openTab(context, 'Platform');
   await section(one, 'Members');
   await section(two, 'Members');
   // Both add people at once.
