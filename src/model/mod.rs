@@ -34,6 +34,7 @@ pub mod team;
 pub mod tension;
 pub mod text;
 pub mod tree;
+pub mod versions;
 
 pub use changed::{Changed, RecordRef};
 pub use decision::{Consultation, Decision, Objection, Owner};

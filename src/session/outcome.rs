@@ -2,8 +2,8 @@
 //! the person, and whether storage took it.
 
 use crate::model::{
-    changed::Changed, changes::ImportSummary, changes::TeamPatch, conflicts::Conflict, Collection,
-    LoadError, Team, TeamDocument,
+    changed::Changed, changes::ImportSummary, changes::TeamPatch, conflicts::Conflict,
+    versions::Versions, Collection, LoadError, Team, TeamDocument,
 };
 use crate::storage::StorageError;
 
@@ -52,6 +52,21 @@ impl Fresh {
             })
             .collect();
         Ok(Fresh::Records { patch, conflicts })
+    }
+
+    /// Marks the parts of the team this replaces as changed.
+    pub fn bump(&self, versions: &mut Versions) {
+        match self {
+            Fresh::Records { patch, .. } => {
+                for (c, _) in patch.records() {
+                    versions.bump(c);
+                }
+                if patch.profile.is_some() {
+                    versions.bump_profile();
+                }
+            }
+            Fresh::Whole { .. } => versions.bump_all(),
+        }
     }
 
     /// Puts it into the team and conflicts the screen shows.

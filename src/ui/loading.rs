@@ -44,7 +44,7 @@ impl AppState {
                 let o = *o;
                 self.me.set(o.me);
                 if self.team.with_untracked(|t| t.as_ref() != Some(&o.team)) {
-                    self.team.set(Some(o.team));
+                    self.set_team(Some(o.team));
                 }
                 self.conflicts.set(o.conflicts);
             }

@@ -99,18 +99,18 @@ pub fn MemberEditor(id: String) -> impl IntoView {
             None => state.edit(edit),
         };
     };
-    let roles = move || {
-        state.team.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    queries::roles_held_by(t, &id.get_value())
-                        .into_iter()
-                        .map(|r| (r.id.clone(), r.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    // Typing into the member leaves the roles they hold as they were.
+    let roles = super::derive::over(
+        state,
+        &[Collection::Roles],
+        |_| (),
+        move |t| {
+            queries::roles_held_by(t, &id.get_value())
+                .into_iter()
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        },
+    );
     let editing = RwSignal::new(false);
     view! {
             <section aria-labelledby="member-heading">
@@ -151,7 +151,7 @@ pub fn MemberEditor(id: String) -> impl IntoView {
                         <h3>"Roles held"</h3>
                         <ul class="plain">
                             {move || {
-                                let list = roles();
+                                let list = roles.get();
                                 if list.is_empty() {
                                     view! { <li>"None"</li> }.into_any()
                                 } else {
@@ -178,41 +178,48 @@ const RECOGNITIONS_SHOWN: usize = 10;
 #[component]
 fn Contributions(id: StoredValue<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let summary = Memo::new(move |_| {
-        state.team.with(|t| {
-            let t = t.as_ref()?;
-            let name = t.member_name(&id.get_value())?.to_string();
-            let c = contributions::of(t, &id.get_value());
-            let counts = vec![
-                ("Meetings facilitated", c.figures.facilitated),
-                ("Meetings minuted", c.figures.minuted),
-                ("Tensions raised", c.figures.tensions_raised),
-                ("Decisions advised on", c.figures.advice_given),
-                ("Recognition given", c.figures.recognition_given),
-            ];
-            let received: Vec<(String, String, String)> = c
-                .received
-                .iter()
-                .take(RECOGNITIONS_SHOWN)
-                .map(|r| {
-                    let from = t.member_name(&r.from).unwrap_or("Someone who left");
-                    let others: Vec<&str> =
-                        r.to.iter()
-                            .filter(|m| **m != id.get_value())
-                            .filter_map(|m| t.member_name(m))
-                            .collect();
-                    let mut meta = format!("From {from}, {}", r.date);
-                    if !others.is_empty() {
-                        meta.push_str(&format!(", with {}", others.join(", ")));
-                    }
-                    if let Some(l) = &r.for_what {
-                        meta.push_str(&format!(" \u{b7} for {}", queries::link_label(t, l)));
-                    }
-                    (r.id.clone(), r.words.as_str().to_string(), meta)
-                })
-                .collect();
-            Some((name, counts, received, c.received.len()))
-        })
+    // Every record but members is read, and of members only who they
+    // are: typing into a member's expertise leaves this as it was.
+    let parts = &[
+        Collection::Roles,
+        Collection::Decisions,
+        Collection::Meetings,
+        Collection::Tensions,
+        Collection::Recognitions,
+        Collection::Options,
+    ];
+    let summary = super::derive::over(state, parts, queries::member_choices_key, move |t| {
+        let name = t.member_name(&id.get_value())?.to_string();
+        let c = contributions::of(t, &id.get_value());
+        let counts = vec![
+            ("Meetings facilitated", c.figures.facilitated),
+            ("Meetings minuted", c.figures.minuted),
+            ("Tensions raised", c.figures.tensions_raised),
+            ("Decisions advised on", c.figures.advice_given),
+            ("Recognition given", c.figures.recognition_given),
+        ];
+        let received: Vec<(String, String, String)> = c
+            .received
+            .iter()
+            .take(RECOGNITIONS_SHOWN)
+            .map(|r| {
+                let from = t.member_name(&r.from).unwrap_or("Someone who left");
+                let others: Vec<&str> =
+                    r.to.iter()
+                        .filter(|m| **m != id.get_value())
+                        .filter_map(|m| t.member_name(m))
+                        .collect();
+                let mut meta = format!("From {from}, {}", r.date);
+                if !others.is_empty() {
+                    meta.push_str(&format!(", with {}", others.join(", ")));
+                }
+                if let Some(l) = &r.for_what {
+                    meta.push_str(&format!(" \u{b7} for {}", queries::link_label(t, l)));
+                }
+                (r.id.clone(), r.words.as_str().to_string(), meta)
+            })
+            .collect();
+        Some((name, counts, received, c.received.len()))
     });
     move || {
         summary.get().map(|(name, counts, received, total)| {

@@ -192,7 +192,8 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let candidates = move || {
+    // Drawn again only when the choices change, not on every keystroke.
+    let candidates = Memo::new(move |_| {
         state.team.with(|t| {
             let (Some(t), Some(r)) = (t, role.get()) else {
                 return Vec::new();
@@ -209,7 +210,7 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let assign = move |ev: SubmitEvent| {
         ev.prevent_default();
         let member = pick.get_untracked();
@@ -277,7 +278,7 @@ fn Fillers(id: String, role: Memo<Option<Role>>) -> impl IntoView {
                     <select id=assign_id on:change=move |ev| pick.set(event_target_value(&ev))>
                         <option value="" selected=move || pick.get().is_empty()>"Choose…"</option>
                         {move || {
-                            candidates().into_iter()
+                            candidates.get().into_iter()
                                 .map(|(mid, label)| {
                                     let selected = pick.get_untracked() == mid;
                                     view! { <option value=mid prop:selected=selected>{label}</option> }
@@ -308,32 +309,32 @@ fn RoleDecisions(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let owner = crate::model::Owner::Role(id).encode();
     let today = browser::today();
-    let list = move || {
-        state.team.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    queries::sorted_decisions(t)
-                        .into_iter()
-                        .filter(|d| d.owner.as_deref() == Some(owner.as_str()))
-                        .map(|d| {
-                            (
-                                d.id.clone(),
-                                d.title.clone(),
-                                d.status.label(),
-                                d.review_due(&today),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+    // Typing into the role leaves its decisions as they were.
+    let list = super::derive::over(
+        state,
+        &[Collection::Decisions],
+        |_| (),
+        move |t| {
+            queries::sorted_decisions(t)
+                .into_iter()
+                .filter(|d| d.owner.as_deref() == Some(owner.as_str()))
+                .map(|d| {
+                    (
+                        d.id.clone(),
+                        d.title.clone(),
+                        d.status.label(),
+                        d.review_due(&today),
+                    )
                 })
-                .unwrap_or_default()
-        })
-    };
+                .collect::<Vec<_>>()
+        },
+    );
     view! {
         <div class="card">
             <h3>"Decisions of this role"</h3>
             <ul class="plain" aria-label="Decisions of this role">
                 {move || {
-                    let l = list();
+                    let l = list.get();
                     if l.is_empty() {
                         return view! { <li class="meta">"None yet."</li> }.into_any();
                     }

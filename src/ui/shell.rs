@@ -162,7 +162,7 @@ fn TeamSwitcher() -> impl IntoView {
             <select id=id on:change=move |ev| {
                 let v = event_target_value(&ev);
                 if v == NEW_TEAM {
-                    state.team.set(None);
+                    state.set_team(None);
                     state.screen.set(Screen::Welcome);
                 } else {
                     state.open_team(&v);

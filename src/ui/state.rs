@@ -27,6 +27,8 @@ fn span(what: &'static str) -> Box<dyn std::any::Any> {
 pub struct AppState {
     pub(super) session: StoredValue<Session<LocalKv>, LocalStorage>,
     pub team: RwSignal<Option<Team>>,
+    /// Which parts of `team` changed: see [`super::derive::over`].
+    pub versions: RwSignal<crate::model::versions::Versions>,
     pub me: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
     pub notice: RwSignal<Option<Notice>>,
@@ -66,6 +68,7 @@ impl AppState {
             teams: RwSignal::new(session.teams()),
             session: StoredValue::new_local(session),
             team: RwSignal::new(None),
+            versions: RwSignal::new(Default::default()),
             me: RwSignal::new(None),
             screen: RwSignal::new(Screen::Welcome),
             notice: RwSignal::new(None),
@@ -103,7 +106,7 @@ impl AppState {
         }
     }
 
-    /// Opens a stored team, or explains why it cannot be opened.
+    /// Opens a stored team, or says why it cannot be opened.
     pub fn open_team(&self, id: &str) {
         if let Some(result) = self.with(|s| s.open(id)) {
             self.show_open(result);
@@ -114,7 +117,7 @@ impl AppState {
         match result {
             Ok(opened) => self.show_opened(opened),
             Err(d) => {
-                self.team.set(None);
+                self.set_team(None);
                 self.me.set(None);
                 self.damaged.set(Some(d));
                 self.screen.set(Screen::Welcome);
@@ -125,7 +128,7 @@ impl AppState {
 
     pub(super) fn show_opened(&self, o: Opened) {
         self.me.set(o.me);
-        self.team.set(Some(o.team));
+        self.set_team(Some(o.team));
         self.conflicts.set(o.conflicts);
         self.damaged.set(None);
         self.notice.set(None);
@@ -194,8 +197,7 @@ impl AppState {
         Some(self.show_edit(edited))
     }
 
-    /// Adds a record with `f` (which returns its id) and opens it there;
-    /// whether it was added.
+    /// Adds a record with `f` (which returns its id) and opens it: whether it was added.
     pub fn add_then_open(
         &self,
         f: impl FnOnce(&mut TeamDocument, &Stamp) -> Result<String, EditError>,
@@ -225,6 +227,7 @@ impl AppState {
     pub(super) fn show(&self, fresh: Fresh) {
         let mut shown = self.conflicts.get_untracked();
         let whole = matches!(fresh, Fresh::Whole { .. });
+        self.versions.update(|v| fresh.bump(v));
         self.team.update(|t| fresh.apply(t, &mut shown));
         if whole || self.conflicts.with_untracked(|c| *c != shown) {
             self.conflicts.set(shown);

@@ -1,4 +1,4 @@
-// Where a keystroke's time goes in the large team's decision editor: run by
+// Where a keystroke's time goes in one of the large team's editors: run by
 // `scripts/profile-edit` on a build that keeps wasm function names. Prints
 // Chromium's script/layout/style time per key, edit-to-paint as the bench
 // measures it, the functions by self time, by inclusive time, and the tree
@@ -24,10 +24,20 @@ await page.goto(base);
 await page.getByLabel('Open a team file a teammate sent').setInputFiles({ name: 'large.automerge', mimeType: 'application/octet-stream', buffer: large });
 await page.getByRole('heading', { level: 1, name: 'Generated team' }).waitFor({ timeout: 600_000 });
 await page.waitForTimeout(6000);
-await page.evaluate(`[...document.querySelectorAll('nav[aria-label="Sections"] button')].find((b) => b.textContent.trim() === 'Decisions').click()`);
-await page.getByRole('list', { name: 'Decisions' }).getByRole('button').first().click();
-await page.getByRole('button', { name: 'Edit this decision' }).click();
-const title = page.getByLabel('Title', { exact: true });
+// EDITOR picks the editor and the field typed into.
+const editors = {
+  decision: ['Decisions', 'Edit this decision', 'Title'],
+  role: ['Roles', 'Edit this role', 'Purpose'],
+  member: ['Members', 'Edit this member', 'Expertise'],
+};
+const [section, edit, label] = editors[process.env.EDITOR ?? 'decision'];
+await page.evaluate(`[...document.querySelectorAll('nav[aria-label="Sections"] button')].find((b) => b.textContent.trim() === '${section}').click()`);
+await page.getByRole('list', { name: section }).getByRole('button').first().click();
+await page.getByRole('button', { name: edit }).click();
+const title = page.getByLabel(label, { exact: true });
+await title.waitFor();
+// Focus moves to the editor's first field after the next paint.
+await page.waitForTimeout(300);
 await title.click();
 await title.press('End');
 await page.evaluate(() => {

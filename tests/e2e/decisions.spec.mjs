@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import * as Automerge from '@automerge/automerge';
 import {
-  addDecision, addMember, createTeam, downloadTeamFile, importFile, openTab, section, shot, teamLink, openDecision,
+  addDecision, addMember, createTeam, downloadTeamFile, importFile, openTab, section, shot, teamLink, openDecision, openRole,
 } from './helpers.mjs';
 
 async function addRole(page, name, domain) {
@@ -307,4 +307,45 @@ test('an open decision\'s choices follow the team: people and roles added in ano
   await expect(owner.getByRole('option', { name: 'Person: Bo' })).toHaveCount(1);
   await expect(one.getByLabel('Objection by').getByRole('option', { name: 'Bo' })).toHaveCount(1);
   await expect(one.getByLabel('You are').getByRole('option', { name: 'Bo' })).toHaveCount(1);
+});
+
+test('a role\'s and a member\'s pages follow what another tab changes while someone types in them', async ({ context }) => {
+  const one = await context.newPage();
+  await createTeam(one, { team: 'Platform', me: 'Ana' });
+  await addMember(one, 'Bo');
+  await section(one, 'Roles');
+  await one.getByLabel('New role name').fill('Release manager');
+  await one.getByRole('button', { name: 'Add role' }).click();
+  await expect(one.getByRole('heading', { level: 2, name: 'Release manager' })).toBeVisible();
+  await addDecision(one, 'Pick a release day');
+  await one.getByLabel('Owner', { exact: true }).selectOption({ label: 'Role: Release manager' });
+
+  // Ana types into the role; its decisions are kept between keystrokes.
+  await openRole(one, 'Release manager');
+  await one.getByLabel('Purpose').fill('Plans the releases');
+  const owned = one.getByRole('list', { name: 'Decisions of this role' });
+  await expect(owned).toContainText('Pick a release day');
+  const two = await openTab(context, 'Platform');
+  await openDecision(two, 'Pick a release day');
+  await two.getByLabel('Title', { exact: true }).fill('Pick a release day for spring');
+  await expect(owned).toContainText('Pick a release day for spring');
+
+  // Ana types into Bo's page; what Bo holds and received follows the other tab.
+  await section(one, 'Members');
+  await one.getByRole('list', { name: 'Members' }).getByRole('button', { name: 'Bo', exact: true }).click();
+  await one.getByRole('button', { name: 'Edit this member' }).click();
+  await expect(one.getByLabel('Name', { exact: true })).toBeFocused();
+  await one.getByLabel('Expertise').fill('releases, finance');
+  await expect(one.getByRole('heading', { name: 'Recognition received (0)' })).toBeVisible();
+  await openRole(two, 'Release manager');
+  await two.getByLabel('Assign a member').selectOption({ label: 'Bo' });
+  await two.getByRole('button', { name: 'Assign' }).click();
+  await two.getByRole('button', { name: 'Recognise Bo' }).click();
+  const give = two.getByRole('form', { name: 'Give recognition' });
+  await give.getByLabel('Words of recognition').fill('Took the role on');
+  await give.getByRole('button', { name: 'Give recognition' }).click();
+  await expect(one.getByRole('heading', { name: 'Recognition received (1)' })).toBeVisible();
+  await expect(one.getByRole('list', { name: 'Recognition received' })).toContainText('Took the role on');
+  await expect(one.getByRole('button', { name: 'Release manager' })).toBeVisible();
+  await expect(one.getByLabel('Expertise')).toHaveValue('releases, finance');
 });
