@@ -337,11 +337,13 @@ test('a role\'s and a member\'s pages follow what another tab changes while some
   await expect(one.getByLabel('Name', { exact: true })).toBeFocused();
   await one.getByLabel('Expertise').fill('releases, finance');
   await expect(one.getByRole('heading', { name: 'Recognition received (0)' })).toBeVisible();
-  await openRole(two, 'Release manager');
-  await two.getByLabel('Assign a member').selectOption({ label: 'Bo' });
-  await two.getByRole('button', { name: 'Assign' }).click();
-  await two.getByRole('button', { name: 'Recognise Bo' }).click();
-  const give = two.getByRole('form', { name: 'Give recognition' });
+  // A third tab, so that the second is not taken away from its editor.
+  const three = await openTab(context, 'Platform');
+  await openRole(three, 'Release manager');
+  await three.getByLabel('Assign a member').selectOption({ label: 'Bo' });
+  await three.getByRole('button', { name: 'Assign' }).click();
+  await three.getByRole('button', { name: 'Recognise Bo' }).click();
+  const give = three.getByRole('form', { name: 'Give recognition' });
   await give.getByLabel('Words of recognition').fill('Took the role on');
   await give.getByRole('button', { name: 'Give recognition' }).click();
   await expect(one.getByRole('heading', { name: 'Recognition received (1)' })).toBeVisible();
