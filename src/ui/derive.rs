@@ -53,13 +53,7 @@ where
     K: PartialEq + Send + Sync + 'static,
     T: PartialEq + Default + Send + Sync + 'static,
 {
-    let key = Memo::new(move |_| state.team.with(|t| t.as_ref().map(&key)));
-    Memo::new(move |_| {
-        follow(key);
-        state
-            .team
-            .with_untracked(|t| t.as_ref().map(&value).unwrap_or_default())
-    })
+    over(state, &[], key, value)
 }
 
 /// Makes the memo or effect now running follow `memo`. `memo.track()` is
