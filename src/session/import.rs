@@ -12,7 +12,8 @@ use crate::{
         authority::Flag,
         changes::{ImportSummary, Item},
         conflicts::Conflict,
-        document::Before,
+        decision::Decision,
+        document::{Before, Vetted},
         Collection, LoadError, RecordRef, Team, TeamDocument,
     },
     share::Sender,
@@ -26,12 +27,24 @@ impl<K: KeyValue> Session<K> {
     /// they lack. Bad input is refused and changes nothing, bookkeeping
     /// included.
     pub fn import(&mut self, bytes: Vec<u8>, from: Option<Sender>) -> Imported {
+        self.import_vetted(bytes, from, None)
+    }
+
+    /// Like [`Self::import`], for bytes the import worker merged into a
+    /// copy of the open team and found safe: when this copy still has the
+    /// heads that one had, they are taken in without checking them again.
+    pub fn import_vetted(
+        &mut self,
+        bytes: Vec<u8>,
+        from: Option<Sender>,
+        vetted: Option<Vetted>,
+    ) -> Imported {
         self.ready();
         let _span = self.span("import");
         let outcome = if self.open.is_none() {
             self.join(bytes)
         } else {
-            self.merge_in(bytes, true)
+            self.merge_in(bytes, true, vetted.as_ref())
         };
         if matches!(outcome, Imported::Merged { .. } | Imported::Joined { .. }) {
             if let Some(from) = from {
@@ -74,7 +87,7 @@ impl<K: KeyValue> Session<K> {
             Ok(o) => o,
             Err(d) => return Imported::Refused(d.message),
         };
-        match self.merge_in(bytes, false) {
+        match self.merge_in(bytes, false, None) {
             Imported::Merged {
                 fresh,
                 summary,
@@ -90,11 +103,14 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
-    fn merge_in(&mut self, bytes: Vec<u8>, may_switch: bool) -> Imported {
+    fn merge_in(&mut self, bytes: Vec<u8>, may_switch: bool, vetted: Option<&Vetted>) -> Imported {
         let Some(open) = self.open.as_mut() else {
             return Imported::Refused("No team is open.".into());
         };
-        match open.doc.merge_reporting(&bytes) {
+        let merged = vetted
+            .and_then(|v| open.doc.merge_vetted(&bytes, v))
+            .unwrap_or_else(|| open.doc.merge_reporting(&bytes));
+        match merged {
             Ok((changed, before)) => {
                 let storage = self.store.persist(open).err();
                 let fresh = match Fresh::read(&mut open.doc, &changed) {
@@ -102,7 +118,7 @@ impl<K: KeyValue> Session<K> {
                     Err(e) => return Imported::Refused(e.to_string()),
                 };
                 let mut summary = summarise(before, &fresh);
-                summary.flags = check_decisions(&mut open.doc, &summary);
+                summary.flags = check_decisions(&mut open.doc, &summary, &fresh);
                 self.flag(&summary.flags);
                 self.learn(changed.heads_by_author);
                 Imported::Merged {
@@ -160,8 +176,9 @@ impl<K: KeyValue> Session<K> {
     }
 }
 
-/// The authority check of every decision a merge brought or changed.
-fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary) -> Vec<Flag> {
+/// The authority check of every decision a merge brought or changed (as
+/// just read back: not read again).
+fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary, fresh: &Fresh) -> Vec<Flag> {
     let touched = |c: Collection| -> BTreeSet<String> {
         summary
             .kinds
@@ -170,11 +187,14 @@ fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary) -> Vec<Flag>
             .flat_map(|k| k.new.iter().chain(&k.changed).map(|i| i.id.clone()))
             .collect()
     };
-    check_touched(
-        doc,
-        &touched(Collection::Decisions),
-        &touched(Collection::Roles),
-    )
+    let decisions = touched(Collection::Decisions)
+        .iter()
+        .filter_map(|id| match fresh {
+            Fresh::Records { patch, .. } => patch.decisions.get(id).cloned().flatten(),
+            Fresh::Whole { team, .. } => team.decisions.get(id).cloned(),
+        })
+        .collect();
+    check_touched(doc, decisions, &touched(Collection::Roles))
 }
 
 /// The authority check of the decisions a merge touched, and of the decided
@@ -182,15 +202,16 @@ fn check_decisions(doc: &mut TeamDocument, summary: &ImportSummary) -> Vec<Flag>
 /// deciding in another).
 pub(super) fn check_touched(
     doc: &mut TeamDocument,
-    decisions: &BTreeSet<String>,
+    decisions: Vec<Decision>,
     roles: &BTreeSet<String>,
 ) -> Vec<Flag> {
-    let mut ds: Vec<_> = decisions.iter().filter_map(|id| doc.decision(id)).collect();
+    let mut ds = decisions;
     if !roles.is_empty() {
+        let ids: BTreeSet<String> = ds.iter().map(|d| d.id.clone()).collect();
         ds.extend(
             doc.decided_by_roles(roles)
                 .into_iter()
-                .filter(|d| !decisions.contains(&d.id)),
+                .filter(|d| !ids.contains(&d.id)),
         );
     }
     doc.check_authorities(&ds)

@@ -299,19 +299,9 @@ impl<K: KeyValue> Session<K> {
         // Another tab may have taken in a teammate's file: its decisions are
         // checked here too.
         if let Fresh::Records { patch, .. } = &fresh {
-            let of = |c: crate::model::Collection| -> BTreeSet<String> {
-                patch
-                    .records()
-                    .into_iter()
-                    .filter(|(k, _)| *k == c)
-                    .map(|(_, id)| id)
-                    .collect()
-            };
-            let (ds, rs) = (
-                of(crate::model::Collection::Decisions),
-                of(crate::model::Collection::Roles),
-            );
-            let flags = import::check_touched(&mut open.doc, &ds, &rs);
+            let ds = patch.decisions.values().flatten().cloned().collect();
+            let rs = patch.roles.keys().cloned().collect();
+            let flags = import::check_touched(&mut open.doc, ds, &rs);
             self.flag(&flags);
         }
         Ok(Some(fresh))

@@ -8,7 +8,10 @@
 use automerge::ChangeHash;
 
 use crate::{
-    model::{LoadError, TeamDocument},
+    model::{
+        document::{same_heads, Vetted},
+        LoadError, TeamDocument,
+    },
     share::decode_link,
 };
 
@@ -77,19 +80,27 @@ impl Vetter {
     /// Checks `input` against the team held (`team`), or on its own when
     /// no team is open (`None`).
     pub fn vet(&mut self, team: Option<&str>, input: &Input) -> Verdict {
+        self.vet_merge(team, input).0
+    }
+
+    /// Like [`Self::vet`], with what the merge was when it was safe to
+    /// merge into the team held: the page, holding the same heads, takes
+    /// the bytes in without checking them again.
+    pub fn vet_merge(&mut self, team: Option<&str>, input: &Input) -> (Verdict, Option<Vetted>) {
         let bytes = match input {
             Input::Bytes(b) => b.as_slice(),
             Input::Link(fragment) => match decode_link(fragment) {
-                Ok(link) => return self.vet(team, &Input::Bytes(link.bytes)),
-                Err(e) => return Verdict::Refused(e.to_string()),
+                Ok(link) => return self.vet_merge(team, &Input::Bytes(link.bytes)),
+                Err(e) => return (Verdict::Refused(e.to_string()), None),
             },
         };
         match (team, self.base.as_mut()) {
-            (None, _) => alone(bytes),
+            (None, _) => (alone(bytes), None),
             (Some(t), Some(base)) if base.team_id() == t => merged(base, bytes),
-            (Some(_), _) => {
-                Verdict::Refused("The open team could not be checked against. Try again.".into())
-            }
+            (Some(_), _) => (
+                Verdict::Refused("The open team could not be checked against. Try again.".into()),
+                None,
+            ),
         }
     }
 }
@@ -108,35 +119,79 @@ fn alone(bytes: &[u8]) -> Verdict {
 
 /// Merged into a copy of the team: the changes it brings, as storage keeps
 /// them, must be taken in again by a fresh copy and give the same heads.
-fn merged(base: &mut TeamDocument, bytes: &[u8]) -> Verdict {
+fn merged(base: &mut TeamDocument, bytes: &[u8]) -> (Verdict, Option<Vetted>) {
     let mut trial = base.fork();
     let before = trial.heads();
-    match trial.merge_changes(bytes) {
-        Ok(_) => {}
-        Err(LoadError::DifferentTeam { .. }) => return alone(bytes),
-        Err(e) => return Verdict::Refused(e.to_string()),
-    }
+    let mut touched = match trial.merge_changes(bytes) {
+        Ok(touched) => touched,
+        Err(LoadError::DifferentTeam { .. }) => return (alone(bytes), None),
+        Err(e) => return (Verdict::Refused(e.to_string()), None),
+    };
+    touched.heads_by_author.clear();
+    let vetted = Vetted {
+        base: before.clone(),
+        heads: trial.heads(),
+        touched,
+    };
     let increment = trial.save_after_bytes(&before);
     if increment.is_empty() {
-        return Verdict::Safe;
+        return (Verdict::Safe, Some(vetted));
     }
     let mut again = base.fork();
-    let mut want = trial.heads();
     match again.merge_bytes(&increment) {
-        Ok(()) => {
-            let mut got = again.heads();
-            crate::model::order::sort(&mut want);
-            crate::model::order::sort(&mut got);
-            if got == want {
-                Verdict::Safe
-            } else {
-                Verdict::Refused(unopenable())
-            }
-        }
-        Err(_) => Verdict::Refused(unopenable()),
+        Ok(()) if same_heads(&again.heads(), &vetted.heads) => (Verdict::Safe, Some(vetted)),
+        Ok(()) | Err(_) => (Verdict::Refused(unopenable()), None),
     }
 }
 
 fn unopenable() -> String {
     "It would leave a team that cannot be opened again, so it was not taken in. Ask your teammate for the team file again.".into()
+}
+
+/// A merge's [`Vetted`] as text, for the worker's answer to the page.
+pub fn encode_vetted(v: &Vetted) -> String {
+    let hex = |hs: &[ChangeHash]| hs.iter().map(|h| h.to_string()).collect::<Vec<_>>();
+    let records: Vec<(&str, &str)> = v
+        .touched
+        .records
+        .iter()
+        .map(|(c, id)| (c.key(), id.as_str()))
+        .collect();
+    serde_json::json!({
+        "base": hex(&v.base),
+        "heads": hex(&v.heads),
+        "whole": v.touched.whole,
+        "profile": v.touched.profile,
+        "records": records,
+    })
+    .to_string()
+}
+
+/// The [`Vetted`] in a worker's answer; `None` for anything else (the page
+/// then checks the bytes itself).
+pub fn decode_vetted(text: &str) -> Option<Vetted> {
+    #[derive(serde::Deserialize)]
+    struct Wire {
+        base: Vec<String>,
+        heads: Vec<String>,
+        whole: bool,
+        profile: bool,
+        records: Vec<(String, String)>,
+    }
+    let wire: Wire = serde_json::from_str(text).ok()?;
+    let hashes =
+        |hs: &[String]| -> Option<Vec<ChangeHash>> { hs.iter().map(|h| h.parse().ok()).collect() };
+    let mut touched = crate::model::changed::Changed {
+        whole: wire.whole,
+        profile: wire.profile,
+        ..Default::default()
+    };
+    for (key, id) in &wire.records {
+        touched.record(crate::model::Collection::from_key(key)?, id);
+    }
+    Some(Vetted {
+        base: hashes(&wire.base)?,
+        heads: hashes(&wire.heads)?,
+        touched,
+    })
 }

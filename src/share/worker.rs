@@ -8,8 +8,9 @@
 //! Messages are plain objects. Page → worker: `{id, op: "hold", stored}`
 //! or `{id, op: "vet", team, since, bytes | link}` or `{id, op: "zip",
 //! bytes}` (a zipped decision log, read whole); worker → page: first
-//! `{ready: true}`, then `{id, ok, heads?, verdict?, message?}` (for a `team` verdict the
-//! message is the team's id).
+//! `{ready: true}`, then `{id, ok, heads?, verdict?, message?, vetted?}` (for a `team`
+//! verdict the message is the team's id; `vetted` says how a safe merge
+//! went, so that the page need not check it again).
 
 use std::cell::RefCell;
 
@@ -17,7 +18,7 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::session::vet::{Input, Verdict, Vetter};
+use crate::session::vet::{encode_vetted, Input, Verdict, Vetter};
 
 thread_local! {
     static VETTER: RefCell<Vetter> = RefCell::new(Vetter::new());
@@ -72,7 +73,8 @@ fn answer(data: &JsValue) -> Object {
                 Some(link) => Input::Link(link),
                 None => Input::Bytes(bytes(data, "bytes").unwrap_or_default()),
             };
-            let (verdict, message) = match v.vet(team.as_deref(), &input) {
+            let (verdict, vetted) = v.vet_merge(team.as_deref(), &input);
+            let (verdict, message) = match verdict {
                 Verdict::Safe => ("safe", String::new()),
                 Verdict::Team(id) => ("team", id),
                 Verdict::Refused(why) => ("refused", why),
@@ -80,6 +82,13 @@ fn answer(data: &JsValue) -> Object {
             set(&reply, "ok", &JsValue::TRUE);
             set(&reply, "verdict", &JsValue::from_str(verdict));
             set(&reply, "message", &JsValue::from_str(&message));
+            if let Some(vetted) = vetted {
+                set(
+                    &reply,
+                    "vetted",
+                    &JsValue::from_str(&encode_vetted(&vetted)),
+                );
+            }
         }
         // The page reads a zip only after the worker read it whole.
         "zip" => {

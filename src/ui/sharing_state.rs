@@ -8,6 +8,7 @@ use super::{
     state::{AppState, Notice, PendingTeam},
     vetting,
 };
+use crate::model::document::Vetted;
 use crate::session::{
     is_sealed_input, unseal,
     vet::{Input, Verdict},
@@ -68,7 +69,7 @@ impl AppState {
         }
         let state = *self;
         let team = self.team_id();
-        vetting::check(state, input.clone(), move |verdict| {
+        vetting::check(state, input.clone(), move |verdict, vetted| {
             if state.team_id() != team {
                 // Another team was opened meanwhile: check against that one.
                 return state.take_in(input);
@@ -85,7 +86,7 @@ impl AppState {
                         state.take_in(input);
                     }
                 }
-                Verdict::Safe | Verdict::Team(_) => state.taken(input),
+                Verdict::Safe | Verdict::Team(_) => state.taken(input, vetted),
             }
         });
     }
@@ -94,8 +95,9 @@ impl AppState {
         self.teams.with_untracked(|t| t.iter().any(|t| t.id == id))
     }
 
-    /// Input the worker found safe, taken in by the same operation.
-    fn taken(&self, input: Input) {
+    /// Input the worker found safe, taken in by the same operation (with
+    /// how the worker's merge went, when it merged).
+    fn taken(&self, input: Input, vetted: Option<Vetted>) {
         let (bytes, from) = match input {
             Input::Bytes(b) => (b, None),
             Input::Link(fragment) => match crate::share::decode_link(&fragment) {
@@ -103,7 +105,7 @@ impl AppState {
                 Err(e) => return self.say(Notice::Error(format!("Nothing was imported. {e}"))),
             },
         };
-        if let Some(outcome) = self.with(|s| s.import(bytes, from)) {
+        if let Some(outcome) = self.with(|s| s.import_vetted(bytes, from, vetted)) {
             self.show_import(outcome);
         }
     }

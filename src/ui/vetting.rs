@@ -14,7 +14,8 @@ use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
 
 use super::{browser, state::AppState};
 use crate::{
-    session::vet::{Input, Verdict},
+    model::document::Vetted,
+    session::vet::{decode_vetted, Input, Verdict},
     share::worker::{field, set},
 };
 
@@ -309,7 +310,7 @@ pub fn warm(state: AppState) {
 
 /// Checks `input` in the worker against the open team (or on its own when
 /// none is open), then calls `then` with what it found.
-pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict) + 'static) {
+pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict, Option<Vetted>) + 'static) {
     let team = state.team_id();
     if team.is_some() {
         warm(state);
@@ -345,22 +346,25 @@ pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict) + 'static
         }),
         done: Box::new(move |reply| {
             drop(span);
-            let verdict = match reply {
-                Err(why) => Verdict::Refused(why),
+            let (verdict, vetted) = match reply {
+                Err(why) => (Verdict::Refused(why), None),
                 Ok(r) if !field(&r, "ok").is_truthy() => {
                     CLIENT.with_borrow_mut(|c| c.held = None);
-                    Verdict::Refused(NOT_HELD.to_string())
+                    (Verdict::Refused(NOT_HELD.to_string()), None)
                 }
                 Ok(r) => {
                     let message = field(&r, "message").as_string().unwrap_or_default();
+                    let vetted = field(&r, "vetted")
+                        .as_string()
+                        .and_then(|t| decode_vetted(&t));
                     match field(&r, "verdict").as_string().as_deref() {
-                        Some("safe") => Verdict::Safe,
-                        Some("team") => Verdict::Team(message),
-                        _ => Verdict::Refused(message),
+                        Some("safe") => (Verdict::Safe, vetted),
+                        Some("team") => (Verdict::Team(message), None),
+                        _ => (Verdict::Refused(message), None),
                     }
                 }
             };
-            then(verdict);
+            then(verdict, vetted);
         }),
     });
 }

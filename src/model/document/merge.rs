@@ -39,23 +39,28 @@ impl TeamDocument {
     /// whose shown value or conflicts changed.
     pub fn merge_reporting(&mut self, bytes: &[u8]) -> Result<(Changed, Before), LoadError> {
         let (merged, touched) = self.checked_merge(bytes)?;
-        let before = if touched.whole {
+        let before = self.before(&touched)?;
+        self.doc = merged;
+        self.has_collections = false;
+        Ok((touched, before))
+    }
+
+    /// What `touched` names, as it is now (before a merge changes it).
+    pub(super) fn before(&mut self, touched: &Changed) -> Result<Before, LoadError> {
+        Ok(if touched.whole {
             Before::Whole {
                 team: Box::new(self.team()?),
                 conflicts: self.conflicts(),
             }
         } else {
-            let patch = TeamPatch::read(self, &touched)?;
+            let patch = TeamPatch::read(self, touched)?;
             let conflicts = patch
                 .records()
                 .into_iter()
                 .flat_map(|(c, id)| self.conflicts_in(c, &id))
                 .collect();
             Before::Records { patch, conflicts }
-        };
-        self.doc = merged;
-        self.has_collections = false;
-        Ok((touched, before))
+        })
     }
 
     /// The merged document on a fork, checked, and what the merge changed.

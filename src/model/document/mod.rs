@@ -11,6 +11,7 @@ pub mod materialise;
 mod merge;
 mod past;
 mod sync;
+mod vetted;
 
 use automerge::{
     transaction::CommitOptions, AutoCommit, ChangeHash, ObjType, ReadDoc, Value, ROOT,
@@ -30,6 +31,7 @@ pub use editor::Editor;
 pub use merge::Before;
 pub use past::FieldChange;
 pub use sync::Delta;
+pub use vetted::{same_heads, Vetted};
 
 /// The largest team document this app opens. A team of hundreds with years
 /// of history stays well below it; localStorage could not hold more anyway.

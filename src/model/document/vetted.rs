@@ -1,0 +1,78 @@
+//! Taking in bytes the import worker already merged and checked on its own
+//! copy of the team: without the strict parse, the fork and the schema
+//! checks, which were done there on the same document.
+
+use automerge::ChangeHash;
+
+use super::{merge::Before, sync::heads_by_author, TeamDocument};
+use crate::model::{changed::Changed, error::LoadError, order};
+
+/// What the import worker found merging bytes into its copy of the team.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vetted {
+    /// The heads of the copy the bytes were merged into.
+    pub base: Vec<ChangeHash>,
+    /// The heads the merge gave.
+    pub heads: Vec<ChangeHash>,
+    /// What the merge changed (without who sent it: read again here).
+    pub touched: Changed,
+}
+
+impl TeamDocument {
+    /// Like [`Self::merge_reporting`], for bytes the import worker merged
+    /// and checked on a copy with this document's heads. An Automerge
+    /// document is a function of the changes it holds, so a copy with the
+    /// same heads is the same document, and the same heads after the merge
+    /// are the document the worker checked. `None` when this document's
+    /// heads are not the worker's (it changed since): then the bytes go
+    /// through [`Self::merge_reporting`]. When the merge does not give the
+    /// worker's heads, this document is put back as it was and the bytes
+    /// are refused.
+    pub fn merge_vetted(
+        &mut self,
+        bytes: &[u8],
+        vetted: &Vetted,
+    ) -> Option<Result<(Changed, Before), LoadError>> {
+        let ours = self.doc.get_heads();
+        if !same_heads(&ours, &vetted.base) {
+            return None;
+        }
+        let before = match self.before(&vetted.touched) {
+            Ok(b) => b,
+            Err(e) => return Some(Err(e)),
+        };
+        let loaded = self.doc.load_incremental(bytes);
+        if loaded.is_err() || !same_heads(&self.doc.get_heads(), &vetted.heads) {
+            return Some(Err(self.put_back(&ours)));
+        }
+        self.has_collections = false;
+        let mut touched = vetted.touched.clone();
+        let new: Vec<ChangeHash> = vetted
+            .heads
+            .iter()
+            .filter(|h| !ours.contains(h))
+            .copied()
+            .collect();
+        touched.heads_by_author = heads_by_author(&mut self.doc, &new);
+        Some(Ok((touched, before)))
+    }
+
+    /// Back to `heads` after a merge that should not have been taken in.
+    fn put_back(&mut self, heads: &[ChangeHash]) -> LoadError {
+        let actor = self.doc.get_actor().clone();
+        if let Ok(mut back) = self.doc.fork_at(heads) {
+            back.set_actor(actor);
+            self.doc = back;
+            self.has_collections = false;
+        }
+        LoadError::NotAutomerge("taken in other than it was checked".into())
+    }
+}
+
+/// The same set of heads, in any order.
+pub fn same_heads(a: &[ChangeHash], b: &[ChangeHash]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    order::sort(&mut a);
+    order::sort(&mut b);
+    a == b
+}
