@@ -41,11 +41,9 @@ impl TeamDocument {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
         };
-        let loaded = self.doc.load_incremental(bytes);
-        if loaded.is_err() || !same_heads(&self.doc.get_heads(), &vetted.heads) {
-            return Some(Err(self.put_back(&ours)));
+        if let Err(e) = self.load_to(bytes, &vetted.heads) {
+            return Some(Err(e));
         }
-        self.has_collections = false;
         let mut touched = vetted.touched.clone();
         let new: Vec<ChangeHash> = vetted
             .heads
@@ -57,15 +55,24 @@ impl TeamDocument {
         Some(Ok((touched, before)))
     }
 
-    /// Back to `heads` after a merge that should not have been taken in.
-    fn put_back(&mut self, heads: &[ChangeHash]) -> LoadError {
+    /// Takes in `bytes` that must give the document with `heads`, one
+    /// already checked elsewhere (the heads name every change, so nothing
+    /// else needs checking); otherwise puts the document back as it was.
+    pub fn load_to(&mut self, bytes: &[u8], heads: &[ChangeHash]) -> Result<(), LoadError> {
+        let ours = self.doc.get_heads();
+        let loaded = self.doc.load_incremental(bytes);
+        self.has_collections = false;
+        if loaded.is_ok() && same_heads(&self.doc.get_heads(), heads) {
+            return Ok(());
+        }
         let actor = self.doc.get_actor().clone();
-        if let Ok(mut back) = self.doc.fork_at(heads) {
+        if let Ok(mut back) = self.doc.fork_at(&ours) {
             back.set_actor(actor);
             self.doc = back;
-            self.has_collections = false;
         }
-        LoadError::NotAutomerge("taken in other than it was checked".into())
+        Err(LoadError::NotAutomerge(
+            "taken in other than it was checked".into(),
+        ))
     }
 }
 
