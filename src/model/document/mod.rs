@@ -232,10 +232,15 @@ impl TeamDocument {
     /// (not the shared change that adds the later collections).
     pub fn history(&mut self) -> Vec<(Option<String>, i64)> {
         self.doc
-            .get_changes(&[])
+            .get_changes_meta(&[])
             .iter()
-            .filter(|c| !super::collections::is_shared(c.actor_id()))
-            .map(|c| (c.message().and_then(author_of_message), c.timestamp()))
+            .filter(|c| !super::collections::is_shared(&c.actor))
+            .map(|c| {
+                (
+                    c.message.as_deref().and_then(author_of_message),
+                    c.timestamp,
+                )
+            })
             .collect()
     }
 

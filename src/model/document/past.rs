@@ -1,7 +1,7 @@
 //! The team as it was: the document's own history read back at the heads
 //! of a past moment, and who changed it between two moments.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use automerge::{ChangeHash, ReadDoc, ROOT};
 
@@ -15,26 +15,30 @@ impl TeamDocument {
     pub fn heads_as_of(&mut self, until_ms: i64) -> Vec<ChangeHash> {
         // Changes carry their time in seconds.
         let until = until_ms.div_euclid(1000);
-        let changes = self.doc.get_changes(&[]);
+        // Only what changes say of themselves: rebuilding the changes with
+        // their operations costs as much as loading the document again.
+        let changes = self.doc.get_changes_meta(&[]);
         // Changes come in causal order: a change's dependencies before it.
-        let mut kept: BTreeSet<ChangeHash> = BTreeSet::new();
-        let mut wanted: BTreeSet<ChangeHash> = changes
+        let mut kept: HashSet<ChangeHash> = HashSet::new();
+        let mut wanted: HashSet<ChangeHash> = changes
             .iter()
-            .filter(|c| c.timestamp() <= until)
-            .map(|c| c.hash())
+            .filter(|c| c.timestamp <= until)
+            .map(|c| c.hash)
             .collect();
         for c in changes.iter().rev() {
-            if wanted.remove(&c.hash()) {
-                kept.insert(c.hash());
-                wanted.extend(c.deps().iter().copied());
+            if wanted.remove(&c.hash) {
+                kept.insert(c.hash);
+                wanted.extend(c.deps.iter().copied());
             }
         }
-        let depended: BTreeSet<ChangeHash> = changes
+        let depended: HashSet<ChangeHash> = changes
             .iter()
-            .filter(|c| kept.contains(&c.hash()))
-            .flat_map(|c| c.deps().to_vec())
+            .filter(|c| kept.contains(&c.hash))
+            .flat_map(|c| c.deps.iter().copied())
             .collect();
-        kept.difference(&depended).copied().collect()
+        let mut heads: Vec<ChangeHash> = kept.difference(&depended).copied().collect();
+        crate::model::order::sort(&mut heads);
+        heads
     }
 
     /// The team as it was at `until_ms`; `None` before it existed.
@@ -63,10 +67,10 @@ impl TeamDocument {
         let (from, to) = (from_ms.div_euclid(1000), to_ms.div_euclid(1000));
         let mut out: Vec<String> = self
             .doc
-            .get_changes(&[])
+            .get_changes_meta(&[])
             .iter()
-            .filter(|c| c.timestamp() > from && c.timestamp() <= to)
-            .filter_map(|c| c.message().and_then(author_of_message))
+            .filter(|c| c.timestamp > from && c.timestamp <= to)
+            .filter_map(|c| c.message.as_deref().and_then(author_of_message))
             .collect();
         crate::model::order::sort(&mut out);
         out.dedup();
