@@ -35,9 +35,9 @@ impl TeamDocument {
         }
         let hashes: Vec<ChangeHash> = self
             .doc
-            .get_changes(heads)
+            .get_changes_meta(heads)
             .iter()
-            .map(|c| c.hash())
+            .map(|c| c.hash)
             .collect();
         if hashes.is_empty() {
             return Delta::Nothing;
