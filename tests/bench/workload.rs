@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use roundtable::{
     model::{edits::DecisionField, Delta, Stamp, TeamDocument},
+    session::vet::{Input, Vetter},
     share::encode_fragment,
     workload::{generate, week_of_work, LARGE, SMALL},
 };
@@ -178,6 +179,38 @@ fn main() {
         })
         .collect();
     figure("merge_week_native_ms", median(merges), "ms");
+    // The import worker's check of the same week, and the page's merge of
+    // it when the worker's copy had the page's heads.
+    let mut vetter = Vetter::new();
+    vetter.hold(&bytes).expect("holds");
+    let team = TeamDocument::load(&bytes)
+        .expect("loads")
+        .0
+        .team_id()
+        .to_string();
+    let mut hint = None;
+    let vets: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            hint = vetter
+                .vet_merge(Some(&team), &Input::Bytes(delta.clone()))
+                .1;
+            ms(t)
+        })
+        .collect();
+    figure("merge_week_vet_native_ms", median(vets), "ms");
+    let hint = hint.expect("the week is safe");
+    let merges: Vec<f64> = (0..5)
+        .map(|_| {
+            let (mut base, _) = TeamDocument::load(&bytes).expect("loads");
+            let t = Instant::now();
+            base.merge_vetted(&delta, &hint)
+                .expect("the same heads")
+                .expect("merges");
+            ms(t)
+        })
+        .collect();
+    figure("merge_week_vetted_native_ms", median(merges), "ms");
 
     // What the browser half of the benchmark (tests/bench/browser.mjs) opens.
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
