@@ -2,11 +2,11 @@
 //! document: everything is checked on a fork first, so bad input changes
 //! nothing, and the merge says what it changed.
 
-use automerge::{AutoCommit, AutomergeError, ChangeHash, ObjType, ReadDoc, Value, ROOT};
+use automerge::{AutoCommit, AutomergeError, ObjType, ReadDoc, Value, ROOT};
 
 use super::{
     load::{check_depth, check_root, check_size, read_profile, validate, MAX_DEPTH},
-    sync::heads_by_author,
+    sync::arrived_by_author,
     TeamDocument,
 };
 use crate::model::{
@@ -109,15 +109,8 @@ impl TeamDocument {
             return Err(LoadError::TooDeep { depth: MAX_DEPTH });
         }
         let mut touched = from_patches(&patches);
-        // Whoever made a change that arrived has it and all it builds on:
-        // what "Send to" them may leave out.
-        let ours = self.doc.get_heads();
-        let new: Vec<ChangeHash> = merged
-            .get_heads()
-            .into_iter()
-            .filter(|h| !ours.contains(h))
-            .collect();
-        touched.heads_by_author = heads_by_author(&mut merged, &new);
+        let (ours, heads) = (self.doc.get_heads(), merged.get_heads());
+        touched.heads_by_author = arrived_by_author(&mut merged, &ours, &heads);
         // Whatever the merge touched: a change to the team id rides along
         // with other root changes, and the team could not be opened again.
         check_identity(&merged, &self.team_id)?;

@@ -58,6 +58,22 @@ impl TeamDocument {
     }
 }
 
+/// The heads among `heads` that `ours` lacked, grouped by the member whose
+/// change each is: whoever made a change that arrived has it and all it
+/// builds on, so what "Send to" them may leave out.
+pub(super) fn arrived_by_author(
+    doc: &mut AutoCommit,
+    ours: &[ChangeHash],
+    heads: &[ChangeHash],
+) -> BTreeMap<String, Vec<ChangeHash>> {
+    let new: Vec<ChangeHash> = heads
+        .iter()
+        .filter(|h| !ours.contains(h))
+        .copied()
+        .collect();
+    heads_by_author(doc, &new)
+}
+
 /// `heads` grouped by the member whose change each is.
 pub(super) fn heads_by_author(
     doc: &mut AutoCommit,

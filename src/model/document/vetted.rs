@@ -4,7 +4,7 @@
 
 use automerge::ChangeHash;
 
-use super::{merge::Before, sync::heads_by_author, TeamDocument};
+use super::{merge::Before, sync::arrived_by_author, TeamDocument};
 use crate::model::{changed::Changed, error::LoadError, order};
 
 /// What the import worker found merging bytes into its copy of the team.
@@ -45,13 +45,7 @@ impl TeamDocument {
             return Some(Err(e));
         }
         let mut touched = vetted.touched.clone();
-        let new: Vec<ChangeHash> = vetted
-            .heads
-            .iter()
-            .filter(|h| !ours.contains(h))
-            .copied()
-            .collect();
-        touched.heads_by_author = heads_by_author(&mut self.doc, &new);
+        touched.heads_by_author = arrived_by_author(&mut self.doc, &ours, &vetted.heads);
         Some(Ok((touched, before)))
     }
 
