@@ -1,8 +1,9 @@
 //! Taking in what the import worker merged and found safe without checking
 //! it again: the same document, the same report and the same flags as the
-//! checked merge; a copy that changed since the worker's goes the checked
-//! way; a merge that does not give the worker's heads leaves the document
-//! as it was.
+//! checked merge; what the worker read back of it is what the page would
+//! read; a copy that changed since the worker's goes the checked way; a
+//! merge that does not give the worker's heads leaves the document as it
+//! was.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -13,7 +14,7 @@ use roundtable::{
     model::{
         document::{same_heads, Vetted},
         edits::DecisionField,
-        DecisionStatus, Method, Owner, TeamDocument,
+        Collection, DecisionStatus, Method, Owner, TeamDocument,
     },
     session::{
         vet::{decode_vetted, encode_vetted, Input, Verdict, Vetter},
@@ -105,8 +106,104 @@ fn vetted(doc: &mut TeamDocument, bytes: &[u8]) -> Vetted {
     decode_vetted(&encode_vetted(&vetted)).expect("it reads back")
 }
 
+/// Ana's and her twin's sessions, Bo's changes, and the worker's answer.
+type Three = (
+    Session<MemoryKv>,
+    Session<MemoryKv>,
+    Vec<u8>,
+    (Verdict, Option<Vetted>),
+);
+
+/// Ana's session, a twin of it on the same storage, and Bo's, joined
+/// from Ana's team file, after Bo's `ops`; with the worker's answer of
+/// Bo's changes against Ana's team as stored.
+fn three_sessions(ops: &[Op]) -> Three {
+    let mut ana = common::ana_session();
+    ana.edit(NOW, |d, s| d.add_member(s, "Bo", TODAY)).unwrap();
+    ana.edit(NOW, |d, s| d.add_role(s, "Release")).unwrap();
+    let mut bo = Session::new(MemoryKv::default());
+    assert!(matches!(
+        bo.import(ana.team_bytes().unwrap(), None),
+        Imported::Joined { .. }
+    ));
+    let (team, stored) = ana.stored_team().unwrap();
+    let held = Vetter::new().hold(&stored).unwrap();
+    for op in ops {
+        // Refused edits (a role held twice) change nothing: not asserted.
+        let _ = bo.edit(NOW, |d, s| {
+            let t = d
+                .team()
+                .map_err(|e| roundtable::model::EditError::Document(e.to_string()))?;
+            let nth = |keys: Vec<&String>, n: usize| keys[n % keys.len()].clone();
+            match op {
+                Op::Member(n) => d.add_member(s, &format!("M{n}"), TODAY).map(drop),
+                Op::Role(n) => d.add_role(s, &format!("R{n}")).map(drop),
+                Op::Decision(n) => d.add_decision(s, &format!("D{n}")).map(drop),
+                Op::Hold(r, m) => {
+                    let (r, m) = (
+                        nth(t.roles.keys().collect(), *r),
+                        nth(t.members.keys().collect(), *m),
+                    );
+                    d.add_filler(s, &r, &m, TODAY, None)
+                }
+                Op::Status(i, done) => {
+                    match t.decisions.keys().nth(*i % t.decisions.len().max(1)) {
+                        Some(id) => {
+                            let to = if *done {
+                                DecisionStatus::Decided
+                            } else {
+                                DecisionStatus::Open
+                            };
+                            d.set_decision(s, id, DecisionField::Status(to), TODAY)
+                        }
+                        None => Ok(()),
+                    }
+                }
+            }
+        });
+    }
+    let delta = bo.changes_after(&held).unwrap();
+    let mut twin = Session::new(ana.store().kv().clone());
+    twin.open(&team).unwrap();
+    let mut v = Vetter::new();
+    v.hold(&stored).unwrap();
+    let answer = v.vet_merge(Some(&team), &Input::Bytes(delta.clone()));
+    (ana, twin, delta, answer)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
+    /// The page takes what the worker read back in place of reading it:
+    /// the same records, conflicts, report and flags as reading them.
+    #[test]
+    fn what_the_worker_read_back_is_what_the_page_reads(ops in prop::collection::vec(op(), 1..10)) {
+        let (mut ana, mut twin, delta, (verdict, hint)) = three_sessions(&ops);
+        // Edits refused (a decision that cannot be reopened) leave nothing to send.
+        prop_assume!(!delta.is_empty());
+        prop_assert_eq!(verdict, Verdict::Safe);
+        // As it crosses from the worker to the page.
+        let hint = decode_vetted(&encode_vetted(&hint.unwrap()));
+        let read = hint.as_ref().and_then(|h| h.read.clone());
+        prop_assert!(read.is_some(), "a merge of records is read back in the worker");
+        let fast = ana.import_vetted(delta.clone(), None, hint);
+        let slow = twin.import(delta, None);
+        match (fast, slow) {
+            (
+                Imported::Merged { fresh: f1, summary: s1, .. },
+                Imported::Merged { fresh: f2, summary: s2, .. },
+            ) => {
+                prop_assert_eq!(&s1, &read.unwrap().summary);
+                prop_assert_eq!(s1, s2);
+                prop_assert_eq!(f1, f2);
+            }
+            (a, b) => prop_assert!(false, "not both merged: {:?} / {:?}", a.say(), b.say()),
+        }
+        prop_assert_eq!(ana.authority_flags(), twin.authority_flags());
+        let team_of =
+            |s: &mut Session<MemoryKv>| TeamDocument::load(&s.team_bytes().unwrap()).unwrap().1;
+        prop_assert_eq!(team_of(&mut ana), team_of(&mut twin));
+    }
+
     #[test]
     fn a_vetted_merge_is_the_checked_merge(ops in prop::collection::vec(op(), 1..10)) {
         let (mut ana, bo) = ana_team();
@@ -188,4 +285,83 @@ fn a_vetted_import_reports_and_flags_what_a_checked_one_does() {
     let team_of =
         |s: &mut Session<MemoryKv>| TeamDocument::load(&s.team_bytes().unwrap()).unwrap().1;
     assert_eq!(team_of(&mut ana), team_of(&mut twin));
+}
+
+#[test]
+fn a_read_back_of_a_copy_that_changed_since_is_not_taken() {
+    let (mut ana, mut twin, delta, (_, hint)) = three_sessions(&[Op::Decision(1), Op::Role(2)]);
+    assert!(hint.as_ref().is_some_and(|h| h.read.is_some()));
+    // Typed in Ana's tab after the worker's copy was made.
+    ana.edit(NOW, |d, s| d.add_role(s, "Typed meanwhile"))
+        .unwrap();
+    twin.edit(NOW, |d, s| d.add_role(s, "Typed meanwhile"))
+        .unwrap();
+    let (Imported::Merged { fresh, summary, .. }, Imported::Merged { summary: want, .. }) = (
+        ana.import_vetted(delta.clone(), None, hint),
+        twin.import(delta, None),
+    ) else {
+        panic!("both merge");
+    };
+    assert_eq!(summary, want);
+    let roundtable::session::Fresh::Records { patch, .. } = fresh else {
+        panic!("records read back");
+    };
+    assert_eq!(patch.decisions.len(), 1);
+    let team = TeamDocument::load(&ana.team_bytes().unwrap()).unwrap().1;
+    assert!(team.roles.values().any(|r| r.name == "Typed meanwhile"));
+    assert!(team.roles.values().any(|r| r.name == "R2"));
+}
+
+#[test]
+fn conflicts_a_read_back_merge_brings_are_shown() {
+    use roundtable::model::edits::RoleField;
+    let mut ana = common::ana_session();
+    ana.edit(NOW, |d, s| d.add_role(s, "Release")).unwrap();
+    let mut bo = Session::new(MemoryKv::default());
+    assert!(matches!(
+        bo.import(ana.team_bytes().unwrap(), None),
+        Imported::Joined { .. }
+    ));
+    let role_id = |s: &mut Session<MemoryKv>| {
+        let team = TeamDocument::load(&s.team_bytes().unwrap()).unwrap().1;
+        team.roles.keys().next().cloned().unwrap()
+    };
+    let role = role_id(&mut ana);
+    let start = bo
+        .stored_team()
+        .map(|(_, b)| Vetter::new().hold(&b).unwrap());
+    // The same role renamed apart, and a decision only Bo made.
+    ana.edit(NOW, |d, s| {
+        d.set_role(s, &role, RoleField::Name("Shipping".into()))
+    })
+    .unwrap();
+    bo.edit(NOW, |d, s| {
+        d.set_role(s, &role, RoleField::Name("Releasing".into()))
+    })
+    .unwrap();
+    bo.edit(NOW, |d, s| d.add_decision(s, "Ship weekly"))
+        .unwrap();
+    let delta = bo.changes_after(&start.unwrap()).unwrap();
+    let (team, stored) = ana.stored_team().unwrap();
+    let mut twin = Session::new(ana.store().kv().clone());
+    twin.open(&team).unwrap();
+    let mut v = Vetter::new();
+    v.hold(&stored).unwrap();
+    let (_, hint) = v.vet_merge(Some(&team), &Input::Bytes(delta.clone()));
+    let hint = decode_vetted(&encode_vetted(&hint.unwrap())).unwrap();
+    let read = hint.read.clone().expect("read back");
+    assert_eq!(read.conflicted, vec![(Collection::Roles, role.clone())]);
+    let (Imported::Merged { fresh, .. }, Imported::Merged { fresh: want, .. }) = (
+        ana.import_vetted(delta.clone(), None, Some(hint)),
+        twin.import(delta, None),
+    ) else {
+        panic!("both merge");
+    };
+    assert_eq!(fresh, want);
+    let roundtable::session::Fresh::Records { conflicts, .. } = fresh else {
+        panic!("records read back");
+    };
+    assert!(conflicts
+        .iter()
+        .any(|(c, id, now)| *c == Collection::Roles && *id == role && now.len() == 1));
 }

@@ -5,7 +5,7 @@
 
 use super::{decision::Decision, enums::Method, team::Team};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     /// `by` marked an autonomous decision decided without owning it at
     /// that moment (not the owning member, or not holding the owning role).
@@ -24,7 +24,7 @@ pub enum Problem {
 }
 
 /// A decision the check questions, with the change that marked it decided.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Flag {
     pub decision: String,
     /// The hash of the change that marked it decided (what *Confirm*

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::{
     changed::{Changed, RecordRef},
     decision::Decision,
@@ -19,21 +21,21 @@ use super::{
 };
 
 /// A record an import added or changed, with the name to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub name: String,
 }
 
 /// The new and changed records of one kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindSummary {
     pub collection: Collection,
     pub new: Vec<Item>,
     pub changed: Vec<Item>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportSummary {
     /// Only kinds with something new or changed, decisions first.
     pub kinds: Vec<KindSummary>,
@@ -180,7 +182,7 @@ pub type Records<R> = BTreeMap<String, Option<R>>;
 
 /// The records an edit or merge touched, read back: applied to the team as
 /// it was, it gives the team as it is, without reading the rest again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamPatch {
     pub profile: Option<Profile>,
     pub members: Records<Member>,

@@ -108,6 +108,21 @@ impl Collection {
     }
 }
 
+/// A collection crosses to and from the import worker as its key.
+impl serde::Serialize for Collection {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Collection {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Collection::from_key(&key)
+            .ok_or_else(|| serde::de::Error::custom("not a collection of records"))
+    }
+}
+
 /// One [`Record`] implementation: the type, its collection, its map key
 /// and nouns, whether the first schema had it, its single-valued fields,
 /// the field holding its id, and how it is titled.

@@ -44,7 +44,7 @@ impl<K: KeyValue> Session<K> {
         let outcome = if self.open.is_none() {
             self.join(bytes)
         } else {
-            self.merge_in(bytes, true, vetted.as_ref())
+            self.merge_in(bytes, true, vetted)
         };
         if matches!(outcome, Imported::Merged { .. } | Imported::Joined { .. }) {
             if let Some(from) = from {
@@ -103,11 +103,42 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
-    fn merge_in(&mut self, bytes: Vec<u8>, may_switch: bool, vetted: Option<&Vetted>) -> Imported {
+    fn merge_in(&mut self, bytes: Vec<u8>, may_switch: bool, vetted: Option<Vetted>) -> Imported {
         let Some(open) = self.open.as_mut() else {
             return Imported::Refused("No team is open.".into());
         };
+        // Read back by the worker on the same document: taken as read.
+        let (vetted, read) = match vetted {
+            Some(mut v) => {
+                let read = v.read.take();
+                (Some(v), read)
+            }
+            None => (None, None),
+        };
+        if let Some((v, read)) = vetted.as_ref().zip(read) {
+            match open.doc.take_vetted(&bytes, v) {
+                Some(Ok(changed)) => {
+                    let storage = self.store.persist(open).err();
+                    let conflicted = read.conflicted;
+                    let fresh = Fresh::of_patch_where(&mut open.doc, read.patch, |r| {
+                        conflicted.contains(r)
+                    });
+                    let summary = read.summary;
+                    self.flag(&summary.flags);
+                    self.learn(changed.heads_by_author);
+                    return Imported::Merged {
+                        switched: None,
+                        fresh,
+                        summary,
+                        storage,
+                    };
+                }
+                Some(Err(e)) => return Imported::Refused(e.to_string()),
+                None => {}
+            }
+        }
         let merged = vetted
+            .as_ref()
             .and_then(|v| open.doc.merge_vetted(&bytes, v))
             .unwrap_or_else(|| open.doc.merge_reporting(&bytes));
         match merged {
@@ -117,8 +148,7 @@ impl<K: KeyValue> Session<K> {
                     Ok(f) => f,
                     Err(e) => return Imported::Refused(e.to_string()),
                 };
-                let mut summary = summarise(before, &fresh);
-                summary.flags = check_decisions(&mut open.doc, &summary, &fresh);
+                let summary = report(&mut open.doc, before, &fresh);
                 self.flag(&summary.flags);
                 self.learn(changed.heads_by_author);
                 Imported::Merged {
@@ -174,6 +204,15 @@ impl<K: KeyValue> Session<K> {
             .map(|t| self.store.peer_heads(t, member))
             .unwrap_or_default()
     }
+}
+
+/// What a merge brought and the decisions it leaves questioned, from what
+/// it touched before (`before`) and after (`fresh`, read on `doc`, the
+/// merged document).
+pub(crate) fn report(doc: &mut TeamDocument, before: Before, fresh: &Fresh) -> ImportSummary {
+    let mut summary = summarise(before, fresh);
+    summary.flags = check_decisions(doc, &summary, fresh);
+    summary
 }
 
 /// The authority check of every decision a merge brought or changed (as

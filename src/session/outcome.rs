@@ -2,8 +2,12 @@
 //! the person, and whether storage took it.
 
 use crate::model::{
-    changed::Changed, changes::ImportSummary, changes::TeamPatch, conflicts::Conflict,
-    versions::Versions, Collection, LoadError, Team, TeamDocument,
+    changed::{Changed, RecordRef},
+    changes::ImportSummary,
+    changes::TeamPatch,
+    conflicts::Conflict,
+    versions::Versions,
+    Collection, LoadError, Team, TeamDocument,
 };
 use crate::storage::StorageError;
 
@@ -43,15 +47,34 @@ impl Fresh {
             });
         }
         let patch = TeamPatch::read(doc, changed)?;
+        Ok(Self::of_patch(doc, patch))
+    }
+
+    /// The records `patch` holds, read back on `doc`, with their conflicts.
+    pub fn of_patch(doc: &mut TeamDocument, patch: TeamPatch) -> Self {
+        Self::of_patch_where(doc, patch, |_| true)
+    }
+
+    /// Like [`Self::of_patch`], asking only the records `maybe` names for
+    /// their conflicts (the others are known to have none).
+    pub fn of_patch_where(
+        doc: &mut TeamDocument,
+        patch: TeamPatch,
+        maybe: impl Fn(&RecordRef) -> bool,
+    ) -> Self {
         let conflicts = patch
             .records()
             .into_iter()
-            .map(|(c, id)| {
-                let now = doc.conflicts_in(c, &id);
-                (c, id, now)
+            .map(|r| {
+                let now = if maybe(&r) {
+                    doc.conflicts_in(r.0, &r.1)
+                } else {
+                    Vec::new()
+                };
+                (r.0, r.1, now)
             })
             .collect();
-        Ok(Fresh::Records { patch, conflicts })
+        Fresh::Records { patch, conflicts }
     }
 
     /// Marks the parts of the team this replaces as changed.

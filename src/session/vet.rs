@@ -7,8 +7,13 @@
 
 use automerge::ChangeHash;
 
+use super::{import::report, Fresh};
 use crate::{
-    model::{document::Vetted, LoadError, TeamDocument},
+    model::{
+        changed::Changed,
+        document::{ReadBack, Vetted},
+        LoadError, TeamDocument,
+    },
     share::decode_link,
 };
 
@@ -125,20 +130,47 @@ fn merged(base: &mut TeamDocument, bytes: &[u8]) -> (Verdict, Option<Vetted>) {
         Err(e) => return (Verdict::Refused(e.to_string()), None),
     };
     touched.heads_by_author.clear();
-    let vetted = Vetted {
+    let mut vetted = Vetted {
         base: before.clone(),
         heads: trial.heads(),
         touched,
+        read: None,
     };
     let increment = trial.save_after_bytes(&before);
-    if increment.is_empty() {
-        return (Verdict::Safe, Some(vetted));
-    }
     // What was checked above is the document with these heads: the
     // increment need only give them again.
-    match base.fork().load_to(&increment, &vetted.heads) {
-        Ok(()) => (Verdict::Safe, Some(vetted)),
-        Err(_) => (Verdict::Refused(unopenable()), None),
+    if !increment.is_empty() && base.fork().load_to(&increment, &vetted.heads).is_err() {
+        return (Verdict::Refused(unopenable()), None);
+    }
+    vetted.read = read_back(base, &mut trial, &vetted.touched);
+    (Verdict::Safe, Some(vetted))
+}
+
+/// What a merge of records touched, as it was (`base`) and as the merge
+/// left it (`merged`), and its report: read here, off the page's thread,
+/// so that the page, holding the same document, takes it as read.
+fn read_back(
+    base: &mut TeamDocument,
+    merged: &mut TeamDocument,
+    touched: &Changed,
+) -> Option<ReadBack> {
+    if touched.whole {
+        return None;
+    }
+    let before = base.before(touched).ok()?;
+    let fresh = Fresh::read(merged, touched).ok()?;
+    let summary = report(merged, before, &fresh);
+    match fresh {
+        Fresh::Records { patch, conflicts } => Some(ReadBack {
+            patch,
+            summary,
+            conflicted: conflicts
+                .into_iter()
+                .filter(|(_, _, now)| !now.is_empty())
+                .map(|(c, id, _)| (c, id))
+                .collect(),
+        }),
+        Fresh::Whole { .. } => None,
     }
 }
 
@@ -148,21 +180,33 @@ fn unopenable() -> String {
 
 /// A merge's [`Vetted`] as text, for the worker's answer to the page.
 pub fn encode_vetted(v: &Vetted) -> String {
+    // Written straight to text: through `serde_json::Value` every record
+    // type's serialiser would be in the page twice.
+    #[derive(serde::Serialize)]
+    struct Wire<'a> {
+        base: Vec<String>,
+        heads: Vec<String>,
+        whole: bool,
+        profile: bool,
+        records: Vec<(&'a str, &'a str)>,
+        read: &'a Option<ReadBack>,
+    }
     let hex = |hs: &[ChangeHash]| hs.iter().map(|h| h.to_string()).collect::<Vec<_>>();
-    let records: Vec<(&str, &str)> = v
-        .touched
-        .records
-        .iter()
-        .map(|(c, id)| (c.key(), id.as_str()))
-        .collect();
-    serde_json::json!({
-        "base": hex(&v.base),
-        "heads": hex(&v.heads),
-        "whole": v.touched.whole,
-        "profile": v.touched.profile,
-        "records": records,
-    })
-    .to_string()
+    let wire = Wire {
+        base: hex(&v.base),
+        heads: hex(&v.heads),
+        whole: v.touched.whole,
+        profile: v.touched.profile,
+        records: v
+            .touched
+            .records
+            .iter()
+            .map(|(c, id)| (c.key(), id.as_str()))
+            .collect(),
+        read: &v.read,
+    };
+    // Only string-keyed maps: serialising cannot fail.
+    serde_json::to_string(&wire).unwrap_or_default()
 }
 
 /// The [`Vetted`] in a worker's answer; `None` for anything else (the page
@@ -175,6 +219,8 @@ pub fn decode_vetted(text: &str) -> Option<Vetted> {
         whole: bool,
         profile: bool,
         records: Vec<(String, String)>,
+        #[serde(default)]
+        read: Option<ReadBack>,
     }
     let wire: Wire = serde_json::from_str(text).ok()?;
     let hashes =
@@ -191,5 +237,6 @@ pub fn decode_vetted(text: &str) -> Option<Vetted> {
         base: hashes(&wire.base)?,
         heads: hashes(&wire.heads)?,
         touched,
+        read: wire.read,
     })
 }

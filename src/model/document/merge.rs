@@ -46,7 +46,7 @@ impl TeamDocument {
     }
 
     /// What `touched` names, as it is now (before a merge changes it).
-    pub(super) fn before(&mut self, touched: &Changed) -> Result<Before, LoadError> {
+    pub fn before(&mut self, touched: &Changed) -> Result<Before, LoadError> {
         Ok(if touched.whole {
             Before::Whole {
                 team: Box::new(self.team()?),

@@ -31,7 +31,7 @@ pub use editor::Editor;
 pub use merge::Before;
 pub use past::FieldChange;
 pub use sync::Delta;
-pub use vetted::{same_heads, Vetted};
+pub use vetted::{same_heads, ReadBack, Vetted};
 
 /// The largest team document this app opens. A team of hundreds with years
 /// of history stays well below it; localStorage could not hold more anyway.

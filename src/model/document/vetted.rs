@@ -1,11 +1,18 @@
 //! Taking in bytes the import worker already merged and checked on its own
 //! copy of the team: without the strict parse, the fork and the schema
-//! checks, which were done there on the same document.
+//! checks, which were done there on the same document — and, when the
+//! worker read back what the merge touched, without reading it again.
 
 use automerge::ChangeHash;
+use serde::{Deserialize, Serialize};
 
 use super::{merge::Before, sync::arrived_by_author, TeamDocument};
-use crate::model::{changed::Changed, error::LoadError, order};
+use crate::model::{
+    changed::{Changed, RecordRef},
+    changes::{ImportSummary, TeamPatch},
+    error::LoadError,
+    order,
+};
 
 /// What the import worker found merging bytes into its copy of the team.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +23,21 @@ pub struct Vetted {
     pub heads: Vec<ChangeHash>,
     /// What the merge changed (without who sent it: read again here).
     pub touched: Changed,
+    /// The touched records as the merge left them, and the report of it,
+    /// read on the worker's copy; `None` when it touched more than records
+    /// (the page then reads the team itself).
+    pub read: Option<ReadBack>,
+}
+
+/// What the worker read back of a merge of records: the document with the
+/// same heads reads the same, so the page need not read it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadBack {
+    pub patch: TeamPatch,
+    pub summary: ImportSummary,
+    /// Those of the patch's records with a field in conflict: only these
+    /// are asked for their conflicts again (most have none).
+    pub conflicted: Vec<RecordRef>,
 }
 
 impl TeamDocument {
@@ -33,20 +55,36 @@ impl TeamDocument {
         bytes: &[u8],
         vetted: &Vetted,
     ) -> Option<Result<(Changed, Before), LoadError>> {
-        let ours = self.doc.get_heads();
-        if !same_heads(&ours, &vetted.base) {
+        if !same_heads(&self.doc.get_heads(), &vetted.base) {
             return None;
         }
         let before = match self.before(&vetted.touched) {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
         };
+        Some(
+            self.take_vetted(bytes, vetted)?
+                .map(|touched| (touched, before)),
+        )
+    }
+
+    /// [`Self::merge_vetted`] without reading what the merge touches as it
+    /// was: for a merge the worker read back ([`Vetted::read`]).
+    pub fn take_vetted(
+        &mut self,
+        bytes: &[u8],
+        vetted: &Vetted,
+    ) -> Option<Result<Changed, LoadError>> {
+        let ours = self.doc.get_heads();
+        if !same_heads(&ours, &vetted.base) {
+            return None;
+        }
         if let Err(e) = self.load_to(bytes, &vetted.heads) {
             return Some(Err(e));
         }
         let mut touched = vetted.touched.clone();
         touched.heads_by_author = arrived_by_author(&mut self.doc, &ours, &vetted.heads);
-        Some(Ok((touched, before)))
+        Some(Ok(touched))
     }
 
     /// Takes in `bytes` that must give the document with `heads`, one
