@@ -164,3 +164,69 @@ fn an_increment_glued_to_another_teams_save_is_refused() {
         }
     }
 }
+
+/// After a safe merge the worker holds the merged team: the page, having
+/// taken the same bytes in, has those heads and owes it nothing, and the
+/// next teammate's delta is checked against it as it is.
+#[test]
+fn the_worker_holds_what_it_found_safe() {
+    let mut ana = ana();
+    let mut bo = Session::new(MemoryKv::default());
+    assert!(matches!(
+        bo.import(ana.team_bytes().unwrap(), None),
+        Imported::Joined { .. }
+    ));
+    let (mut v, team) = holding(&ana);
+    let start = v.held_heads().unwrap();
+    bo.edit(NOW, |d, s| d.add_role(s, "Host")).unwrap();
+    let first = bo.changes_after(&start).unwrap();
+    let (verdict, hint) = v.vet_merge(Some(&team), &Input::Bytes(first.clone()));
+    assert_eq!(verdict, Verdict::Safe);
+    let hint = hint.unwrap();
+    let held = v.held_heads().unwrap();
+    assert_eq!(held, hint.heads);
+    assert_ne!(held, start);
+    // Not taken in yet: the page lacks what the worker holds.
+    assert!(!ana.has_heads(&held));
+    assert!(ana.changes_after(&held).is_none());
+    assert!(matches!(
+        ana.import_vetted(first, None, Some(hint)),
+        Imported::Merged { .. }
+    ));
+    assert!(ana.has_heads(&held));
+    assert_eq!(ana.changes_after(&held), Some(Vec::new()));
+    // The next delta needs no catching up, and the page takes it in as
+    // the worker merged it.
+    bo.edit(NOW, |d, s| d.add_decision(s, "Rotate the host"))
+        .unwrap();
+    let second = bo.changes_after(&held).unwrap();
+    let (verdict, hint) = v.vet_merge(Some(&team), &Input::Bytes(second.clone()));
+    assert_eq!(verdict, Verdict::Safe);
+    let hint = hint.unwrap();
+    assert_eq!(hint.base, held);
+    assert!(hint.read.is_some());
+    let Imported::Merged { summary, .. } = ana.import_vetted(second, None, Some(hint)) else {
+        panic!("merged");
+    };
+    assert_eq!(summary.sentence(), "1 new decision");
+    let now = v.held_heads().unwrap();
+    assert_eq!(ana.changes_after(&now), Some(Vec::new()));
+}
+
+/// A refused input leaves the worker's copy as it was.
+#[test]
+fn a_refused_input_leaves_what_the_worker_holds() {
+    let mut ana = ana();
+    let (mut v, team) = holding(&ana);
+    let start = v.held_heads().unwrap();
+    let mut bo = raw_copy(&mut ana);
+    let heads = bo.get_heads();
+    bo.put(ROOT, "schema", 99).unwrap();
+    bo.commit();
+    let delta = bo.save_after(&heads);
+    assert!(matches!(
+        v.vet(Some(&team), &Input::Bytes(delta)),
+        Verdict::Refused(_)
+    ));
+    assert_eq!(v.held_heads(), Some(start));
+}
