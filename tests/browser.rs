@@ -73,3 +73,22 @@ fn ids_come_from_the_browsers_random_source() {
     assert_ne!(a, b);
     assert!(roundtable::model::ids::is_valid_id(&a));
 }
+
+#[wasm_bindgen_test]
+fn storage_use_is_counted_where_the_values_are() {
+    clear();
+    let mut kv = LocalKv;
+    kv.set("test/plain", "abc").unwrap();
+    // Stored as JSON by gloo: the quotes count too. One emoji is two
+    // UTF-16 units.
+    assert_eq!(kv.chars("test/plain"), 5);
+    kv.set("test/emoji", "😀").unwrap();
+    assert_eq!(kv.chars("test/emoji"), 4);
+    // A key that is also one of the store's own names.
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    raw.set_item("length", "12345").unwrap();
+    assert_eq!(kv.chars("length"), 5);
+    raw.remove_item("length").unwrap();
+    assert_eq!(kv.chars("test/absent"), 0);
+    clear();
+}

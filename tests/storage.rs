@@ -228,3 +228,31 @@ fn a_team_from_another_store_entry_is_not_mixed_in() {
         Err(StoreError::Damaged(LoadError::BadShape(_)))
     ));
 }
+
+#[test]
+fn storage_use_counts_the_team_and_everything_in_one_pass() {
+    let (store, _open, _) = store_with_team();
+    let (team, all) = {
+        let id = store.teams()[0].id.clone();
+        store.chars_used(&id)
+    };
+    let kv = store.kv();
+    let sum = |keep: &dyn Fn(&str) -> bool| -> usize {
+        kv.map
+            .iter()
+            .filter(|(k, _)| keep(k))
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum()
+    };
+    assert!(team > 0);
+    assert_eq!(all, sum(&|_| true));
+    assert!(team <= all);
+    let mut other = kv.clone();
+    other.set("someone-else", "1234").unwrap();
+    let store = TeamStore::new(other);
+    let id = store.teams()[0].id.clone();
+    assert_eq!(
+        store.chars_used(&id),
+        (team, all + "someone-else".len() + 4)
+    );
+}

@@ -440,6 +440,6 @@ impl<K: KeyValue> Session<K> {
     /// (characters the open team takes, characters all teams take) in storage.
     pub fn storage_use(&self) -> (usize, usize) {
         let team = self.team_id().unwrap_or_default();
-        (self.store.team_chars(team), self.store.total_chars())
+        self.store.chars_used(team)
     }
 }

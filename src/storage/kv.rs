@@ -19,6 +19,10 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// The characters `key`'s value takes (0 when none).
+    fn chars(&self, key: &str) -> usize {
+        self.get(key).map_or(0, |v| v.chars().count())
+    }
     /// Whether `key` holds a value, without reading it (a team's save can
     /// be megabytes).
     fn has(&self, key: &str) -> bool {

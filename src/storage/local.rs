@@ -92,6 +92,26 @@ impl KeyValue for LocalKv {
         LocalStorage::delete(key);
     }
 
+    /// Counted where the value is, in UTF-16 units as the browser's quota
+    /// counts them: a team's save is not copied into the app to be counted.
+    fn chars(&self, key: &str) -> usize {
+        use wasm_bindgen::JsCast;
+        let raw = LocalStorage::raw();
+        // A stored value is a property of the store, unless its key is
+        // one of the store's own names ("length"): then it is read.
+        match js_sys::Reflect::get(&raw, &key.into())
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+        {
+            Some(s) => s.length() as usize,
+            None => raw
+                .get_item(key)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.encode_utf16().count()),
+        }
+    }
+
     fn has(&self, key: &str) -> bool {
         if cached(key) {
             return CACHE.with(|c| c.borrow().contains_key(key));

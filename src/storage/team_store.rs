@@ -254,25 +254,20 @@ impl<K: KeyValue> TeamStore<K> {
         format!("{PREFIX}team/{team}/peer/{member}")
     }
 
-    /// Characters this team takes in the store (keys and values).
-    pub fn team_chars(&self, team: &str) -> usize {
+    /// (characters `team` takes in the store, keys and values; characters
+    /// everything in the store takes, ours or not: the browser's limit is
+    /// per site, whoever wrote the data), in one pass over the store.
+    pub fn chars_used(&self, team: &str) -> (usize, usize) {
         let prefix = format!("{PREFIX}team/{team}/");
-        self.chars_where(|k| k.starts_with(&prefix))
-    }
-
-    /// Characters everything in the store takes, ours or not: the browser's
-    /// limit is per site, whoever wrote the data.
-    pub fn total_chars(&self) -> usize {
-        self.chars_where(|_| true)
-    }
-
-    fn chars_where(&self, keep: impl Fn(&str) -> bool) -> usize {
-        self.kv
-            .keys()
-            .into_iter()
-            .filter(|k| keep(k))
-            .map(|k| k.chars().count() + self.kv.get(&k).map_or(0, |v| v.chars().count()))
-            .sum()
+        let (mut ours, mut all) = (0, 0);
+        for k in self.kv.keys() {
+            let n = k.chars().count() + self.kv.chars(&k);
+            all += n;
+            if k.starts_with(&prefix) {
+                ours += n;
+            }
+        }
+        (ours, all)
     }
 
     /// Whether a team with this id is stored here.
