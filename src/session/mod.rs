@@ -330,21 +330,15 @@ impl<K: KeyValue> Session<K> {
         Some((id, bytes))
     }
 
-    /// Whether the open team has every change `heads` names.
-    pub fn has_heads(&mut self, heads: &[ChangeHash]) -> bool {
-        self.ready();
-        self.open
-            .as_mut()
-            .is_some_and(|o| heads.iter().all(|h| o.doc.has_change(h)))
-    }
-
     /// The open team's changes made after `heads`, when it has them all:
     /// what a checking worker holding `heads` lacks.
     pub fn changes_after(&mut self, heads: &[ChangeHash]) -> Option<Vec<u8>> {
-        if !self.has_heads(heads) {
+        self.ready();
+        let doc = &mut self.open.as_mut()?.doc;
+        if !heads.iter().all(|h| doc.has_change(h)) {
             return None;
         }
-        Some(self.open.as_mut()?.doc.save_after_bytes(heads))
+        Some(doc.save_after_bytes(heads))
     }
 
     /// The authority check of one decision of the open team.

@@ -11,7 +11,7 @@ use super::{import::report, Fresh};
 use crate::{
     model::{
         changed::Changed,
-        document::{Before, ReadBack, Vetted},
+        document::{ReadBack, Vetted},
         LoadError, TeamDocument,
     },
     share::decode_link,
@@ -68,12 +68,6 @@ impl Vetter {
         self.base.as_ref().map(TeamDocument::team_id)
     }
 
-    /// The heads of the copy held: after a safe merge, the merged team
-    /// (which the page, taking the same bytes in, then has too).
-    pub fn held_heads(&mut self) -> Option<Vec<ChangeHash>> {
-        self.base.as_mut().map(TeamDocument::heads)
-    }
-
     /// Takes in this browser's own edits made since what is held.
     pub fn catch_up(&mut self, since: &[u8]) -> Result<(), LoadError> {
         let Some(base) = self.base.as_mut() else {
@@ -102,9 +96,9 @@ impl Vetter {
                 Err(e) => return (Verdict::Refused(e.to_string()), None),
             },
         };
-        match (team, self.base.as_ref()) {
+        match (team, self.base.as_mut()) {
             (None, _) => (alone(bytes), None),
-            (Some(t), Some(base)) if base.team_id() == t => merged(&mut self.base, bytes),
+            (Some(t), Some(base)) if base.team_id() == t => merged(base, bytes),
             (Some(_), _) => (
                 Verdict::Refused("The open team could not be checked against. Try again.".into()),
                 None,
@@ -126,14 +120,8 @@ fn alone(bytes: &[u8]) -> Verdict {
 }
 
 /// Merged into a copy of the team: the changes it brings, as storage keeps
-/// them, must be taken in again by the team held and give the same heads.
-/// The team held is then the merged team, as the page's will be once it
-/// takes the same bytes in; when they do not give those heads, it is
-/// dropped (the page has the worker hold its team again).
-fn merged(held: &mut Option<TeamDocument>, bytes: &[u8]) -> (Verdict, Option<Vetted>) {
-    let Some(base) = held.as_mut() else {
-        return (Verdict::Refused(unopenable()), None);
-    };
+/// them, must be taken in again by a fresh copy and give the same heads.
+fn merged(base: &mut TeamDocument, bytes: &[u8]) -> (Verdict, Option<Vetted>) {
     let mut trial = base.fork();
     let before = trial.heads();
     let mut touched = match trial.merge_changes(bytes) {
@@ -149,27 +137,29 @@ fn merged(held: &mut Option<TeamDocument>, bytes: &[u8]) -> (Verdict, Option<Vet
         read: None,
     };
     let increment = trial.save_after_bytes(&before);
-    drop(trial);
-    // What the merge touched, as it was, while the team held still is.
-    let was = (!vetted.touched.whole)
-        .then(|| base.before(&vetted.touched).ok())
-        .flatten();
     // What was checked above is the document with these heads: the
     // increment need only give them again.
-    if !increment.is_empty() && base.load_or_spoil(&increment, &vetted.heads).is_err() {
-        *held = None;
+    if !increment.is_empty() && base.fork().load_to(&increment, &vetted.heads).is_err() {
         return (Verdict::Refused(unopenable()), None);
     }
-    vetted.read = was.and_then(|was| read_back(base, was, &vetted.touched));
+    vetted.read = read_back(base, &mut trial, &vetted.touched);
     (Verdict::Safe, Some(vetted))
 }
 
-/// What a merge of records touched, as the merge left it (in `merged`),
-/// and its report from what it was (`was`): read here, off the page's
-/// thread, so that the page, holding the same document, takes it as read.
-fn read_back(merged: &mut TeamDocument, was: Before, touched: &Changed) -> Option<ReadBack> {
+/// What a merge of records touched, as it was (`base`) and as the merge
+/// left it (`merged`), and its report: read here, off the page's thread,
+/// so that the page, holding the same document, takes it as read.
+fn read_back(
+    base: &mut TeamDocument,
+    merged: &mut TeamDocument,
+    touched: &Changed,
+) -> Option<ReadBack> {
+    if touched.whole {
+        return None;
+    }
+    let before = base.before(touched).ok()?;
     let fresh = Fresh::read(merged, touched).ok()?;
-    let summary = report(merged, was, &fresh);
+    let summary = report(merged, before, &fresh);
     match fresh {
         Fresh::Records { patch, conflicts } => Some(ReadBack {
             patch,

@@ -10,9 +10,7 @@
 //! bytes}` (a zipped decision log, read whole); worker → page: first
 //! `{ready: true}`, then `{id, ok, heads?, verdict?, message?, vetted?}` (for a `team`
 //! verdict the message is the team's id; `vetted` says how a safe merge
-//! went, so that the page need not check it again; `heads`, the heads of
-//! the team held afterwards — this tab's edits since and a safe merge
-//! taken in —, absent when none is held any more).
+//! went, so that the page need not check it again).
 
 use std::cell::RefCell;
 
@@ -43,12 +41,6 @@ pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Heads as one flat array of 32-byte hashes.
-fn set_heads(reply: &Object, heads: &[automerge::ChangeHash]) {
-    let flat: Vec<u8> = heads.iter().flat_map(|h| h.0).collect();
-    set(reply, "heads", &Uint8Array::from(flat.as_slice()).into());
-}
-
 fn answer(data: &JsValue) -> Object {
     let reply = Object::new();
     set(&reply, "id", &field(data, "id"));
@@ -56,8 +48,9 @@ fn answer(data: &JsValue) -> Object {
     VETTER.with_borrow_mut(|v| match op.as_str() {
         "hold" => match v.hold(&bytes(data, "stored").unwrap_or_default()) {
             Ok(heads) => {
+                let flat: Vec<u8> = heads.iter().flat_map(|h| h.0).collect();
                 set(&reply, "ok", &JsValue::TRUE);
-                set_heads(&reply, &heads);
+                set(&reply, "heads", &Uint8Array::from(flat.as_slice()).into());
             }
             Err(e) => {
                 set(&reply, "ok", &JsValue::FALSE);
@@ -95,9 +88,6 @@ fn answer(data: &JsValue) -> Object {
                     "vetted",
                     &JsValue::from_str(&encode_vetted(&vetted)),
                 );
-            }
-            if let Some(heads) = v.held_heads() {
-                set_heads(&reply, &heads);
             }
         }
         // The page reads a zip only after the worker read it whole.

@@ -286,10 +286,15 @@ pub fn warm(state: AppState) {
             Ok((msg, transfer, budget(size) * 2))
         }),
         done: Box::new(move |reply| {
-            let heads = reply
-                .ok()
-                .filter(|r| field(r, "ok").is_truthy())
-                .and_then(|r| heads_in(&r));
+            let heads = reply.ok().filter(|r| field(r, "ok").is_truthy()).map(|r| {
+                let flat = field(&r, "heads")
+                    .dyn_into::<Uint8Array>()
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
+                flat.chunks_exact(32)
+                    .filter_map(|h| h.try_into().ok().map(ChangeHash))
+                    .collect::<Vec<_>>()
+            });
             CLIENT.with_borrow_mut(|c| {
                 if c.holding.as_ref() == Some(&team) {
                     c.holding = None;
@@ -303,37 +308,15 @@ pub fn warm(state: AppState) {
     });
 }
 
-/// The heads of the team the worker holds, as its answer gives them.
-fn heads_in(reply: &JsValue) -> Option<Vec<ChangeHash>> {
-    let flat = field(reply, "heads")
-        .dyn_into::<Uint8Array>()
-        .ok()?
-        .to_vec();
-    Some(
-        flat.chunks_exact(32)
-            .filter_map(|h| h.try_into().ok().map(ChangeHash))
-            .collect(),
-    )
-}
-
 /// Checks `input` in the worker against the open team (or on its own when
 /// none is open), then calls `then` with what it found.
 pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict, Option<Vetted>) + 'static) {
     let team = state.team_id();
-    if let Some(open) = &team {
-        // The worker's copy moved on with a merge this tab did not take
-        // in (it opened another team meanwhile): it holds this one again.
-        let held = CLIENT.with_borrow(|c| c.held.clone());
-        if let Some((_, heads)) = held.filter(|(t, _)| t == open) {
-            if state.with(|s| s.has_heads(&heads)) == Some(false) {
-                CLIENT.with_borrow_mut(|c| c.held = None);
-            }
-        }
+    if team.is_some() {
         warm(state);
     }
     let span = browser::Span::new("vet");
     let asked = team.clone();
-    let asked_again = team.clone();
     submit(Job {
         make: Box::new(move |held| {
             let (msg, transfer) = (Object::new(), Array::new());
@@ -370,11 +353,6 @@ pub fn check(state: AppState, input: Input, then: impl FnOnce(Verdict, Option<Ve
                     (Verdict::Refused(NOT_HELD.to_string()), None)
                 }
                 Ok(r) => {
-                    // What the worker holds now: this tab's edits since, and
-                    // a safe merge, which the page takes in next.
-                    CLIENT.with_borrow_mut(|c| {
-                        c.held = asked_again.zip(heads_in(&r));
-                    });
                     let message = field(&r, "message").as_string().unwrap_or_default();
                     let vetted = field(&r, "vetted")
                         .as_string()

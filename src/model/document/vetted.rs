@@ -92,28 +92,15 @@ impl TeamDocument {
     /// else needs checking); otherwise puts the document back as it was.
     pub fn load_to(&mut self, bytes: &[u8], heads: &[ChangeHash]) -> Result<(), LoadError> {
         let ours = self.doc.get_heads();
-        if self.load_or_spoil(bytes, heads).is_ok() {
+        let loaded = self.doc.load_incremental(bytes);
+        self.has_collections = false;
+        if loaded.is_ok() && same_heads(&self.doc.get_heads(), heads) {
             return Ok(());
         }
         let actor = self.doc.get_actor().clone();
         if let Ok(mut back) = self.doc.fork_at(&ours) {
             back.set_actor(actor);
             self.doc = back;
-        }
-        Err(LoadError::NotAutomerge(
-            "taken in other than it was checked".into(),
-        ))
-    }
-
-    /// Like [`Self::load_to`], without putting the document back when the
-    /// bytes do not give `heads`: after an error the document is no longer
-    /// the one it was, and must be dropped (putting back rebuilds it from
-    /// its history, seconds for a large team).
-    pub fn load_or_spoil(&mut self, bytes: &[u8], heads: &[ChangeHash]) -> Result<(), LoadError> {
-        let loaded = self.doc.load_incremental(bytes);
-        self.has_collections = false;
-        if loaded.is_ok() && same_heads(&self.doc.get_heads(), heads) {
-            return Ok(());
         }
         Err(LoadError::NotAutomerge(
             "taken in other than it was checked".into(),
