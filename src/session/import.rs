@@ -13,7 +13,7 @@ use crate::{
         changes::{ImportSummary, Item},
         conflicts::Conflict,
         decision::Decision,
-        document::{Before, Vetted},
+        document::{Before, ReadBack, Vetted},
         Collection, LoadError, RecordRef, Team, TeamDocument,
     },
     share::Sender,
@@ -103,52 +103,49 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
-    fn merge_in(&mut self, bytes: Vec<u8>, may_switch: bool, vetted: Option<Vetted>) -> Imported {
+    fn merge_in(
+        &mut self,
+        bytes: Vec<u8>,
+        may_switch: bool,
+        mut vetted: Option<Vetted>,
+    ) -> Imported {
         let Some(open) = self.open.as_mut() else {
             return Imported::Refused("No team is open.".into());
         };
         // Read back by the worker on the same document: taken as read.
-        let (vetted, read) = match vetted {
-            Some(mut v) => {
-                let read = v.read.take();
-                (Some(v), read)
-            }
-            None => (None, None),
-        };
-        if let Some((v, read)) = vetted.as_ref().zip(read) {
-            match open.doc.take_vetted(&bytes, v) {
-                Some(Ok(changed)) => {
-                    let storage = self.store.persist(open).err();
-                    let conflicted = read.conflicted;
-                    let fresh = Fresh::of_patch_where(&mut open.doc, read.patch, |r| {
-                        conflicted.contains(r)
-                    });
-                    let summary = read.summary;
-                    self.flag(&summary.flags);
-                    self.learn(changed.heads_by_author);
-                    return Imported::Merged {
-                        switched: None,
-                        fresh,
-                        summary,
-                        storage,
-                    };
-                }
-                Some(Err(e)) => return Imported::Refused(e.to_string()),
-                None => {}
-            }
-        }
-        let merged = vetted
+        let read = vetted.as_mut().and_then(|v| v.read.take());
+        let taken = vetted
             .as_ref()
-            .and_then(|v| open.doc.merge_vetted(&bytes, v))
-            .unwrap_or_else(|| open.doc.merge_reporting(&bytes));
-        match merged {
-            Ok((changed, before)) => {
+            .zip(read)
+            .and_then(|(v, read)| {
+                let changed = open.doc.take_vetted(&bytes, v)?;
+                Some(changed.map(|c| (c, Taken::Read(read))))
+            })
+            .unwrap_or_else(|| {
+                vetted
+                    .as_ref()
+                    .and_then(|v| open.doc.merge_vetted(&bytes, v))
+                    .unwrap_or_else(|| open.doc.merge_reporting(&bytes))
+                    .map(|(c, before)| (c, Taken::Before(before)))
+            });
+        match taken {
+            Ok((changed, taken)) => {
                 let storage = self.store.persist(open).err();
-                let fresh = match Fresh::read(&mut open.doc, &changed) {
-                    Ok(f) => f,
-                    Err(e) => return Imported::Refused(e.to_string()),
+                let (fresh, summary) = match taken {
+                    Taken::Read(read) => {
+                        let conflicted = read.conflicted;
+                        let fresh =
+                            Fresh::of_patch(&mut open.doc, read.patch, |r| conflicted.contains(r));
+                        (fresh, read.summary)
+                    }
+                    Taken::Before(before) => match Fresh::read(&mut open.doc, &changed) {
+                        Ok(fresh) => {
+                            let summary = report(&mut open.doc, before, &fresh);
+                            (fresh, summary)
+                        }
+                        Err(e) => return Imported::Refused(e.to_string()),
+                    },
                 };
-                let summary = report(&mut open.doc, before, &fresh);
                 self.flag(&summary.flags);
                 self.learn(changed.heads_by_author);
                 Imported::Merged {
@@ -204,6 +201,13 @@ impl<K: KeyValue> Session<K> {
             .map(|t| self.store.peer_heads(t, member))
             .unwrap_or_default()
     }
+}
+
+/// How a merge's records are read back: by the import worker, or here from
+/// what they were before.
+enum Taken {
+    Read(ReadBack),
+    Before(Before),
 }
 
 /// What a merge brought and the decisions it leaves questioned, from what

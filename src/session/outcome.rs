@@ -47,17 +47,13 @@ impl Fresh {
             });
         }
         let patch = TeamPatch::read(doc, changed)?;
-        Ok(Self::of_patch(doc, patch))
+        Ok(Self::of_patch(doc, patch, |_| true))
     }
 
-    /// The records `patch` holds, read back on `doc`, with their conflicts.
-    pub fn of_patch(doc: &mut TeamDocument, patch: TeamPatch) -> Self {
-        Self::of_patch_where(doc, patch, |_| true)
-    }
-
-    /// Like [`Self::of_patch`], asking only the records `maybe` names for
-    /// their conflicts (the others are known to have none).
-    pub fn of_patch_where(
+    /// The records `patch` holds, read back on `doc`, with their conflicts:
+    /// asked only of the records `maybe` names (the others are known to
+    /// have none).
+    pub fn of_patch(
         doc: &mut TeamDocument,
         patch: TeamPatch,
         maybe: impl Fn(&RecordRef) -> bool,
