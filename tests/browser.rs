@@ -90,5 +90,9 @@ fn storage_use_is_counted_where_the_values_are() {
     assert_eq!(kv.chars("length"), 5);
     raw.remove_item("length").unwrap();
     assert_eq!(kv.chars("test/absent"), 0);
+    // A snapshot lives in IndexedDB, kept as it was given.
+    kv.set("test/t/snapshot", "😀x").unwrap();
+    assert_eq!(kv.chars("test/t/snapshot"), 3);
+    kv.remove("test/t/snapshot");
     clear();
 }

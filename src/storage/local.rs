@@ -96,6 +96,9 @@ impl KeyValue for LocalKv {
     /// counts them: a team's save is not copied into the app to be counted.
     fn chars(&self, key: &str) -> usize {
         use wasm_bindgen::JsCast;
+        if cached(key) {
+            return CACHE.with(|c| c.borrow().get(key).map_or(0, |v| v.encode_utf16().count()));
+        }
         let raw = LocalStorage::raw();
         // A stored value is a property of the store, unless its key is
         // one of the store's own names ("length"): then it is read.
