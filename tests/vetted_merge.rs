@@ -106,6 +106,21 @@ fn vetted(doc: &mut TeamDocument, bytes: &[u8]) -> Vetted {
     decode_vetted(&encode_vetted(&vetted)).expect("it reads back")
 }
 
+/// A twin of Ana's session on the same storage, and what a worker holding
+/// her team as stored says of `delta`.
+fn twin_and_answer(
+    ana: &Session<MemoryKv>,
+    delta: &[u8],
+) -> (Session<MemoryKv>, (Verdict, Option<Vetted>)) {
+    let (team, stored) = ana.stored_team().unwrap();
+    let mut twin = Session::new(ana.store().kv().clone());
+    twin.open(&team).unwrap();
+    let mut v = Vetter::new();
+    v.hold(&stored).unwrap();
+    let answer = v.vet_merge(Some(&team), &Input::Bytes(delta.to_vec()));
+    (twin, answer)
+}
+
 /// Ana's and her twin's sessions, Bo's changes, and the worker's answer.
 type Three = (
     Session<MemoryKv>,
@@ -126,7 +141,7 @@ fn three_sessions(ops: &[Op]) -> Three {
         bo.import(ana.team_bytes().unwrap(), None),
         Imported::Joined { .. }
     ));
-    let (team, stored) = ana.stored_team().unwrap();
+    let (_, stored) = ana.stored_team().unwrap();
     let held = Vetter::new().hold(&stored).unwrap();
     for op in ops {
         // Refused edits (a role held twice) change nothing: not asserted.
@@ -163,11 +178,7 @@ fn three_sessions(ops: &[Op]) -> Three {
         });
     }
     let delta = bo.changes_after(&held).unwrap();
-    let mut twin = Session::new(ana.store().kv().clone());
-    twin.open(&team).unwrap();
-    let mut v = Vetter::new();
-    v.hold(&stored).unwrap();
-    let answer = v.vet_merge(Some(&team), &Input::Bytes(delta.clone()));
+    let (twin, answer) = twin_and_answer(&ana, &delta);
     (ana, twin, delta, answer)
 }
 
@@ -259,20 +270,13 @@ fn a_vetted_import_reports_and_flags_what_a_checked_one_does() {
         bo.import(ana.team_bytes().unwrap(), None),
         Imported::Joined { .. }
     ));
-    let (team, stored) = ana.stored_team().unwrap();
-    let held = {
-        let mut v = Vetter::new();
-        v.hold(&stored).unwrap()
-    };
+    let (_, stored) = ana.stored_team().unwrap();
+    let held = Vetter::new().hold(&stored).unwrap();
     bo.edit(NOW, |d, s| d.add_role(s, "Host")).unwrap();
     bo.edit(NOW, |d, s| d.add_decision(s, "Rotate the host"))
         .unwrap();
     let delta = bo.changes_after(&held).unwrap();
-    let mut twin = Session::new(ana.store().kv().clone());
-    twin.open(&team).unwrap();
-    let mut v = Vetter::new();
-    v.hold(&stored).unwrap();
-    let (verdict, hint) = v.vet_merge(Some(&team), &Input::Bytes(delta.clone()));
+    let (mut twin, (verdict, hint)) = twin_and_answer(&ana, &delta);
     assert_eq!(verdict, Verdict::Safe);
     let summary = |i: Imported| match i {
         Imported::Merged { summary, .. } => summary,
@@ -322,11 +326,8 @@ fn conflicts_a_read_back_merge_brings_are_shown() {
         bo.import(ana.team_bytes().unwrap(), None),
         Imported::Joined { .. }
     ));
-    let role_id = |s: &mut Session<MemoryKv>| {
-        let team = TeamDocument::load(&s.team_bytes().unwrap()).unwrap().1;
-        team.roles.keys().next().cloned().unwrap()
-    };
-    let role = role_id(&mut ana);
+    let team = TeamDocument::load(&ana.team_bytes().unwrap()).unwrap().1;
+    let role = team.roles.keys().next().cloned().unwrap();
     let start = bo
         .stored_team()
         .map(|(_, b)| Vetter::new().hold(&b).unwrap());
@@ -342,12 +343,7 @@ fn conflicts_a_read_back_merge_brings_are_shown() {
     bo.edit(NOW, |d, s| d.add_decision(s, "Ship weekly"))
         .unwrap();
     let delta = bo.changes_after(&start.unwrap()).unwrap();
-    let (team, stored) = ana.stored_team().unwrap();
-    let mut twin = Session::new(ana.store().kv().clone());
-    twin.open(&team).unwrap();
-    let mut v = Vetter::new();
-    v.hold(&stored).unwrap();
-    let (_, hint) = v.vet_merge(Some(&team), &Input::Bytes(delta.clone()));
+    let (mut twin, (_, hint)) = twin_and_answer(&ana, &delta);
     let hint = decode_vetted(&encode_vetted(&hint.unwrap())).unwrap();
     let read = hint.read.clone().expect("read back");
     assert_eq!(read.conflicted, vec![(Collection::Roles, role.clone())]);
