@@ -361,3 +361,20 @@ fn conflicts_a_read_back_merge_brings_are_shown() {
         .iter()
         .any(|(c, id, now)| *c == Collection::Roles && *id == role && now.len() == 1));
 }
+
+#[test]
+fn a_read_back_merge_that_does_not_give_the_workers_heads_changes_nothing_stored() {
+    let (mut ana, _, delta, (_, hint)) = three_sessions(&[Op::Decision(3), Op::Role(4)]);
+    let mut hint = hint.unwrap();
+    assert!(hint.read.is_some());
+    // The worker merged something else than these bytes.
+    hint.heads = hint.base.clone();
+    let stored = ana.store().kv().map.clone();
+    assert!(matches!(
+        ana.import_vetted(delta.clone(), None, Some(hint)),
+        Imported::Refused(_)
+    ));
+    assert_eq!(ana.store().kv().map, stored);
+    // The page goes on: the same bytes, checked here, merge.
+    assert!(matches!(ana.import(delta, None), Imported::Merged { .. }));
+}
