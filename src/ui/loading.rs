@@ -31,6 +31,9 @@ impl AppState {
         if !deferred {
             return;
         }
+        // Measured whatever loads it: the page once it has painted, or an
+        // edit typed before that.
+        let _span = super::browser::Span::new("document-ready");
         let Some(result) = self
             .session
             .try_update_value(Session::finish_open)
@@ -61,16 +64,7 @@ impl AppState {
 /// is kept; and again whenever the page is hidden (closed, switched away).
 pub fn start(state: AppState) {
     request_animation_frame(move || {
-        set_timeout(
-            move || {
-                // Measured only when the team was painted from its snapshot.
-                let deferred = state.session.try_with_value(Session::is_deferred);
-                let _span =
-                    (deferred == Some(true)).then(|| super::browser::Span::new("document-ready"));
-                state.finish_loading();
-            },
-            LOAD_AFTER,
-        );
+        set_timeout(move || state.finish_loading(), LOAD_AFTER);
     });
     set_timeout(move || state.keep_snapshot(), KEEP_AFTER);
     let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
