@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use roundtable::model::{
     date,
     edits::{DecisionField, DecisionText, MemberField, RoleField},
-    text, DecisionStatus, Method, Owner, Team, TeamDocument,
+    queries, text, DecisionStatus, Method, Owner, Team, TeamDocument,
 };
 
 proptest! {
@@ -294,5 +294,60 @@ proptest! {
         for id in ma.iter().chain(&mb) {
             prop_assert!(ta.members.contains_key(id));
         }
+    }
+}
+
+/// Edits to who holds which role, among few people and roles, so that
+/// people hold several, and some of those roles are retired.
+fn holding_op() -> impl Strategy<Value = Op> {
+    let i = 0usize..4;
+    prop_oneof![
+        1 => name().prop_map(Op::AddMember),
+        1 => (i.clone(), name()).prop_map(|(a, n)| Op::RenameMember(a, n)),
+        1 => i.clone().prop_map(Op::Leave),
+        1 => i.clone().prop_map(Op::Rejoin),
+        2 => name().prop_map(Op::AddRole),
+        6 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Fill(a, b, None)),
+        1 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::StepDown(a, b)),
+        2 => i.prop_map(Op::Retire),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The screens' questions, computed the quick way (picked, then
+    /// sorted; counted in one pass), answer as their plain definitions do.
+    #[test]
+    fn who_holds_what_answers_as_its_definition(ops in proptest::collection::vec(holding_op(), 1..60)) {
+        let (mut doc, ana) = new_team();
+        for op in &ops {
+            apply(&mut doc, &ana, op)?;
+        }
+        let team = doc.team().unwrap();
+        let roles = queries::sorted_roles(&team);
+        for w in roles.windows(2) {
+            let key = |r: &roundtable::model::Role| (!r.is_active(), r.name.to_lowercase(), r.id.clone());
+            prop_assert!(key(w[0]) < key(w[1]), "roles active first, by name, by id");
+        }
+        let members = queries::sorted_members(&team);
+        for w in members.windows(2) {
+            let key = |m: &roundtable::model::Member| (!m.is_active(), m.name.to_lowercase(), m.id.clone());
+            prop_assert!(key(w[0]) < key(w[1]), "members active first, by name, by id");
+        }
+        let empty: Vec<&str> = roles.iter().filter(|r| r.is_active() && r.fillers.is_empty()).map(|r| r.id.as_str()).collect();
+        let quick: Vec<&str> = queries::empty_roles(&team).iter().map(|r| r.id.as_str()).collect();
+        prop_assert_eq!(quick, empty);
+        let mut many = Vec::new();
+        for m in &members {
+            let held: Vec<&str> = roles.iter().filter(|r| r.is_active() && r.is_filled_by(&m.id)).map(|r| r.id.as_str()).collect();
+            let quick: Vec<&str> = queries::roles_held_by(&team, &m.id).iter().map(|r| r.id.as_str()).collect();
+            prop_assert_eq!(&quick, &held);
+            if m.is_active() && held.len() >= queries::MANY_ROLES {
+                many.push((m.id.as_str(), held.len()));
+            }
+        }
+        let quick: Vec<(&str, usize)> = queries::members_with_many_roles(&team).iter().map(|(m, n)| (m.id.as_str(), *n)).collect();
+        prop_assert_eq!(quick, many);
     }
 }

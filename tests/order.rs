@@ -32,4 +32,14 @@ proptest! {
         std_by_len.sort_by_key(|w| std::cmp::Reverse(w.len()));
         prop_assert_eq!(by_len, std_by_len);
     }
+
+    #[test]
+    fn sort_by_cached_key_is_the_standard_one(words in prop::collection::vec("[a-cA-C]{0,3}", 0..100)) {
+        // Keys in lower case: "a" and "A" tie, and keep their order.
+        let mut ours = words.clone();
+        let mut theirs = words;
+        order::sort_by_cached_key(&mut ours, |w| w.to_lowercase());
+        theirs.sort_by_cached_key(|w| w.to_lowercase());
+        prop_assert_eq!(ours, theirs);
+    }
 }

@@ -49,6 +49,20 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut f: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| f(a).cmp(&f(b)));
 }
 
+/// Sorts `v` by the key `f` gives, making each element's key once (as
+/// `slice::sort_by_cached_key`): for keys that allocate, such as a name
+/// in lower case, which a comparison would otherwise make twice per step.
+pub fn sort_by_cached_key<T, K: Ord>(v: &mut [T], f: impl FnMut(&T) -> K) {
+    if v.len() < 2 {
+        return;
+    }
+    let p = {
+        let keys: Vec<K> = v.iter().map(f).collect();
+        positions(v.len(), &mut |a, b| keys[a].cmp(&keys[b]))
+    };
+    permute(v, p);
+}
+
 /// Sorts `v` in its natural order (as `slice::sort`).
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);

@@ -1,5 +1,7 @@
 //! Questions the screens ask of a team: what stands out, and in what order.
 
+use std::collections::BTreeMap;
+
 use super::{
     date,
     decision::{Decision, Owner},
@@ -16,26 +18,39 @@ pub const MANY_ROLES: usize = 3;
 pub const TERM_WARNING_DAYS: i64 = 30;
 
 pub fn roles_held_by<'a>(team: &'a Team, member_id: &str) -> Vec<&'a Role> {
-    sorted_roles(team)
-        .into_iter()
+    let mut v: Vec<&Role> = team
+        .roles
+        .values()
         .filter(|r| r.is_active() && r.is_filled_by(member_id))
-        .collect()
+        .collect();
+    sort_roles(&mut v);
+    v
 }
 
 /// Active roles that nobody holds.
 pub fn empty_roles(team: &Team) -> Vec<&Role> {
-    sorted_roles(team)
-        .into_iter()
+    let mut v: Vec<&Role> = team
+        .roles
+        .values()
         .filter(|r| r.is_active() && r.fillers.is_empty())
-        .collect()
+        .collect();
+    sort_roles(&mut v);
+    v
 }
 
 /// Active members holding [`MANY_ROLES`] or more active roles.
 pub fn members_with_many_roles(team: &Team) -> Vec<(&Member, usize)> {
+    // Counted in one pass over the roles, not a sorted list per member.
+    let mut held: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in team.roles.values().filter(|r| r.is_active()) {
+        for m in r.fillers.keys() {
+            *held.entry(m.as_str()).or_default() += 1;
+        }
+    }
     sorted_members(team)
         .into_iter()
         .filter(|m| m.is_active())
-        .map(|m| (m, roles_held_by(team, &m.id).len()))
+        .filter_map(|m| Some((m, *held.get(m.id.as_str())?)))
         .filter(|(_, n)| *n >= MANY_ROLES)
         .collect()
 }
@@ -122,11 +137,10 @@ pub fn owner_people(team: &Team, owner: &Owner) -> Vec<String> {
 /// Active members first, then by name.
 pub fn sorted_members(team: &Team) -> Vec<&Member> {
     let mut v: Vec<&Member> = team.members.values().collect();
-    crate::model::order::sort_by(&mut v, |a, b| {
-        b.is_active()
-            .cmp(&a.is_active())
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(&b.id))
+    // Active first, then by name in any case, then by id.
+    crate::model::order::sort_by_cached_key(&mut v, |m| {
+        let m: &Member = m;
+        (!m.is_active(), m.name.to_lowercase(), m.id.as_str())
     });
     v
 }
@@ -143,13 +157,17 @@ pub fn active_member_choices(team: &Team) -> Vec<(String, String)> {
 /// Active roles first, then by name.
 pub fn sorted_roles(team: &Team) -> Vec<&Role> {
     let mut v: Vec<&Role> = team.roles.values().collect();
-    crate::model::order::sort_by(&mut v, |a, b| {
-        b.is_active()
-            .cmp(&a.is_active())
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    sort_roles(&mut v);
     v
+}
+
+/// Active first, then by name in any case, then by id. The few roles a
+/// question picks are sorted after picking them, not all roles before.
+fn sort_roles(v: &mut [&Role]) {
+    crate::model::order::sort_by_cached_key(v, |r| {
+        let r: &Role = r;
+        (!r.is_active(), r.name.to_lowercase(), r.id.as_str())
+    });
 }
 
 /// Newest first.
