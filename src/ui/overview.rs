@@ -77,8 +77,23 @@ const SHOWN_PER_KIND: usize = 5;
 /// where to see the rest.
 struct Group {
     title: &'static str,
+    /// How many there are; only the first [`SHOWN_PER_KIND`] are named.
+    total: usize,
     items: Vec<(String, Screen)>,
     all: Option<(String, Screen, bool)>,
+}
+
+/// How many `all` holds, and the lines naming the first few: a large
+/// team's thousands of reviews due are counted, not each written out.
+fn first_few<T>(
+    all: Vec<T>,
+    line: impl FnMut(T) -> (String, Screen),
+) -> (usize, Vec<(String, Screen)>) {
+    let total = all.len();
+    (
+        total,
+        all.into_iter().take(SHOWN_PER_KIND).map(line).collect(),
+    )
 }
 
 /// What needs attention, grouped by kind so a large team's hundreds stay
@@ -91,42 +106,35 @@ fn StandsOut() -> impl IntoView {
     let groups = move || {
         state.team.with(|t| {
             let Some(t) = t else { return Vec::new() };
-            let due: Vec<(String, Screen)> = queries::decisions_due_for_review(t, &today)
-                .into_iter()
-                .map(|d| {
+            let (n_due, due) = first_few(queries::decisions_due_for_review(t, &today), |d| {
+                (
+                    format!(
+                        "{} (review by {})",
+                        d.title,
+                        d.review_by.clone().unwrap_or_default()
+                    ),
+                    Screen::Decision(d.id.clone()),
+                )
+            });
+            let conflicts = state.conflicts.with(|all| {
+                first_few(all.iter().collect(), |c| {
+                    let name = (c.collection.info().title_in)(t, &c.record_id);
                     (
                         format!(
-                            "{} (review by {})",
-                            d.title,
-                            d.review_by.clone().unwrap_or_default()
+                            "{} ({})",
+                            name.unwrap_or_default(),
+                            c.field.replace('_', " ")
                         ),
-                        Screen::Decision(d.id.clone()),
+                        Screen::record(c.collection, c.record_id.clone()),
                     )
                 })
-                .collect();
-            let n_due = due.len();
-            let conflicts = state.conflicts.with(|all| {
-                all.iter()
-                    .map(|c| {
-                        let name = (c.collection.info().title_in)(t, &c.record_id);
-                        (
-                            format!(
-                                "{} ({})",
-                                name.unwrap_or_default(),
-                                c.field.replace('_', " ")
-                            ),
-                            Screen::record(c.collection, c.record_id.clone()),
-                        )
-                    })
-                    .collect::<Vec<_>>()
             });
-            let empty = queries::empty_roles(t)
-                .into_iter()
-                .map(|r| (r.name.clone(), Screen::Role(r.id.clone())))
-                .collect();
-            let terms = queries::terms_ending(t, &today, queries::TERM_WARNING_DAYS)
-                .into_iter()
-                .map(|e| {
+            let empty = first_few(queries::empty_roles(t), |r| {
+                (r.name.clone(), Screen::Role(r.id.clone()))
+            });
+            let terms = first_few(
+                queries::terms_ending(t, &today, queries::TERM_WARNING_DAYS),
+                |e| {
                     let who = t.member_name(&e.member_id).unwrap_or("Someone").to_string();
                     let role = t
                         .roles
@@ -139,17 +147,14 @@ fn StandsOut() -> impl IntoView {
                         format!("ends on {}", e.term_end)
                     };
                     (format!("{who} as {role}: {when}"), Screen::Role(e.role_id))
-                })
-                .collect();
-            let many = queries::members_with_many_roles(t)
-                .into_iter()
-                .map(|(m, n)| {
-                    (
-                        format!("{} holds {n} roles", m.name),
-                        Screen::Member(m.id.clone()),
-                    )
-                })
-                .collect();
+                },
+            );
+            let many = first_few(queries::members_with_many_roles(t), |(m, n)| {
+                (
+                    format!("{} holds {n} roles", m.name),
+                    Screen::Member(m.id.clone()),
+                )
+            });
             let insights = || Some(("See Insights".to_string(), Screen::Insights, false));
             let flags = if state
                 .session
@@ -161,9 +166,11 @@ fn StandsOut() -> impl IntoView {
                 state.with(|s| s.authority_flags()).unwrap_or_default()
             };
             let flagged = super::authority::flag_lines(state, &flags);
+            let flagged = first_few(flagged, |l| l);
             vec![
                 Group {
                     title: "Reviews due",
+                    total: n_due,
                     items: due,
                     all: Some((
                         format!("All {n_due} decisions due for review"),
@@ -173,32 +180,37 @@ fn StandsOut() -> impl IntoView {
                 },
                 Group {
                     title: "Decisions to check after a merge",
-                    items: flagged,
+                    total: flagged.0,
+                    items: flagged.1,
                     all: None,
                 },
                 Group {
                     title: "Edits made apart disagree",
-                    items: conflicts,
+                    total: conflicts.0,
+                    items: conflicts.1,
                     all: None,
                 },
                 Group {
                     title: "Roles nobody holds",
-                    items: empty,
+                    total: empty.0,
+                    items: empty.1,
                     all: insights(),
                 },
                 Group {
                     title: "Terms ending",
-                    items: terms,
+                    total: terms.0,
+                    items: terms.1,
                     all: insights(),
                 },
                 Group {
                     title: "Holding many roles",
-                    items: many,
+                    total: many.0,
+                    items: many.1,
                     all: insights(),
                 },
             ]
             .into_iter()
-            .filter(|g| !g.items.is_empty())
+            .filter(|g| g.total > 0)
             .collect::<Vec<_>>()
         })
     };
@@ -220,14 +232,14 @@ fn StandsOut() -> impl IntoView {
                     return view! { <p>"Nothing stands out right now: no empty roles, ending terms or reviews due."</p> }.into_any();
                 }
                 list.into_iter().map(|g| {
-                    let total = g.items.len();
+                    let total = g.total;
                     // The filtered list of reviews is worth a click at any size.
                     let all = g.all.filter(|(_, _, due)| *due || total > SHOWN_PER_KIND);
                     view! {
                         <div class="attention-group">
                             <h4>{format!("{} ({total})", g.title)}</h4>
                             <ul class="attention" aria-label=g.title>
-                                {g.items.into_iter().take(SHOWN_PER_KIND).map(|(text, target)| view! {
+                                {g.items.into_iter().map(|(text, target)| view! {
                                     <li>
                                         <button type="button" class="link" on:click=move |_| state.screen.set(target.clone())>{text}</button>
                                     </li>

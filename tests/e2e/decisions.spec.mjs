@@ -265,7 +265,9 @@ test('a long decision log lists the 50 most recent and shows more on request', a
   doc = Automerge.change(doc, { message: JSON.stringify({ author: null }) }, (d) => {
     for (let i = 1; i <= 70; i++) {
       const id = `d_bulk${String(i).padStart(4, '0')}`;
-      d.decisions[id] = { ...base, id, title: `Bulk decision ${i}`, created_at: base.created_at + i * 1000 };
+      // Seven of them were decided and are due for review.
+      const due = i % 9 === 0 ? { status: 'decided', decided_on: '2020-01-01', review_by: `2020-02-${String(i / 9).padStart(2, '0')}` } : {};
+      d.decisions[id] = { ...base, id, title: `Bulk decision ${i}`, created_at: base.created_at + i * 1000, ...due };
     }
   });
   await importFile(page, Automerge.save(doc));
@@ -273,8 +275,18 @@ test('a long decision log lists the 50 most recent and shows more on request', a
   const report = page.getByRole('region', { name: 'What the import brought' });
   await expect(report.getByRole('button', { name: /^New decision: / })).toHaveCount(10);
   await expect(report.getByText('…and 60 more new decisions')).toBeVisible();
+  // The overview counts all seven and names the five due first.
+  await section(page, 'Overview');
+  const attention = page.getByRole('region', { name: 'Needs attention' });
+  await expect(attention.getByRole('heading', { name: 'Reviews due (7)' })).toBeVisible();
+  const due = attention.getByRole('list', { name: 'Reviews due' }).getByRole('listitem');
+  await expect(due).toHaveCount(5);
+  await expect(due.first()).toHaveText('Bulk decision 9 (review by 2020-02-01)');
+  await expect(due.last()).toHaveText('Bulk decision 45 (review by 2020-02-05)');
+  await expect(attention.getByRole('button', { name: 'All 7 decisions due for review' })).toBeVisible();
   await section(page, 'Decisions');
-  const list = page.getByRole('list', { name: 'Decisions' });
+  // (The import report beside it lists the decisions to check.)
+  const list = page.getByRole('list', { name: 'Decisions', exact: true });
   await expect(page.getByText('71 decisions; the 50 most recent are listed')).toBeVisible();
   await expect(list.getByRole('listitem')).toHaveCount(50);
   await expect(list.getByRole('button', { name: 'Bulk decision 70', exact: true })).toBeVisible();
