@@ -100,6 +100,18 @@ fn a_snapshot_not_of_exactly_these_stored_bytes_is_refused() {
         decode(&newer, &team.team_id, &covers()),
         Err(SnapshotError::OtherVersion)
     );
+    // One whose shape this version does not read is named for its version
+    // too, and in this version's number the same shape is damage.
+    let reshaped = edited(&newer, "\"flagged\":[]", "\"flagged\":{}");
+    assert_eq!(
+        decode(&reshaped, &team.team_id, &covers()),
+        Err(SnapshotError::OtherVersion)
+    );
+    let misshapen = edited(&json, "\"flagged\":[]", "\"flagged\":{}");
+    assert_eq!(
+        decode(&misshapen, &team.team_id, &covers()),
+        Err(SnapshotError::Unreadable)
+    );
     assert_eq!(
         decode("", &team.team_id, &covers()),
         Err(SnapshotError::Unreadable)

@@ -145,16 +145,24 @@ pub fn encode(team: &Team, flagged: &[RecordRef], covers: &Covers) -> String {
 /// taken from exactly the stored data `now` describes.
 pub fn decode(stored: &str, team_id: &str, now: &Covers) -> Result<Snapshot, SnapshotError> {
     let json = checked(stored).ok_or(SnapshotError::Unreadable)?;
-    // The version first, so a future shape is named as such, not misread.
-    #[derive(Deserialize)]
-    struct Version {
-        v: u32,
-    }
-    let v: Version = serde_json::from_str(json).map_err(|_| SnapshotError::Unreadable)?;
-    if v.v != SNAPSHOT_VERSION {
-        return Err(SnapshotError::OtherVersion);
-    }
-    let s: In = serde_json::from_str(json).map_err(|_| SnapshotError::Unreadable)?;
+    // Read once as this version's shape (the team's JSON is megabytes on
+    // a large team); only one it does not fit is asked for its version, so
+    // that a future shape is named as such, not called damaged.
+    let s: In = match serde_json::from_str(json) {
+        Ok(s) => s,
+        Err(_) => {
+            #[derive(Deserialize)]
+            struct Version {
+                v: u32,
+            }
+            let v: Version = serde_json::from_str(json).map_err(|_| SnapshotError::Unreadable)?;
+            return Err(if v.v == SNAPSHOT_VERSION {
+                SnapshotError::Unreadable
+            } else {
+                SnapshotError::OtherVersion
+            });
+        }
+    };
     if s.v != SNAPSHOT_VERSION {
         return Err(SnapshotError::OtherVersion);
     }
