@@ -287,50 +287,95 @@ pub fn of_member(team: &Team, id: &str) -> MemberFigures {
 }
 
 fn member_figures(team: &Team, id: &str, total_acc: usize) -> MemberFigures {
-    let me = Some(id);
-    let roles = queries::roles_held_by(team, id);
-    let accountabilities: usize = roles.iter().map(|r| r.accountabilities.len()).sum();
-    let mut f = MemberFigures {
-        id: id.to_string(),
-        name: team.member_name(id).unwrap_or_default().to_string(),
-        roles_held: roles.len(),
-        accountabilities,
-        accountability_share: if total_acc == 0 {
-            0.0
-        } else {
-            accountabilities as f64 / total_acc as f64
-        },
-        ..MemberFigures::default()
+    let mut all = figures_of(team, &[id.to_string()], total_acc);
+    all.pop().unwrap_or_default()
+}
+
+/// The figures of each of `ids`, in that order, from one pass over the
+/// team's records (not one per member: a large team's 50 people would
+/// each read its 5,000 decisions and their owners again).
+fn figures_of(team: &Team, ids: &[String], total_acc: usize) -> Vec<MemberFigures> {
+    let index: BTreeMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.as_str(), i))
+        .collect();
+    let mut all: Vec<MemberFigures> = ids
+        .iter()
+        .map(|id| {
+            let roles = queries::roles_held_by(team, id);
+            let accountabilities: usize = roles.iter().map(|r| r.accountabilities.len()).sum();
+            MemberFigures {
+                id: id.clone(),
+                name: team.member_name(id).unwrap_or_default().to_string(),
+                roles_held: roles.len(),
+                accountabilities,
+                accountability_share: if total_acc == 0 {
+                    0.0
+                } else {
+                    accountabilities as f64 / total_acc as f64
+                },
+                ..MemberFigures::default()
+            }
+        })
+        .collect();
+    // Each of `who` once (owners are distinct; a list typed twice is not).
+    let mut each = |who: &mut dyn Iterator<Item = &str>, add: fn(&mut MemberFigures)| {
+        let mut seen = BTreeSet::new();
+        for m in who {
+            if let Some(&i) = index.get(m) {
+                if seen.insert(i) {
+                    add(&mut all[i]);
+                }
+            }
+        }
     };
     for d in team.decisions.values() {
-        if d.is_live() && owners(team, d, None).contains(&id) {
-            f.decisions_owned += 1;
+        if d.is_live() {
+            each(&mut owners(team, d, None).into_iter(), |f| {
+                f.decisions_owned += 1
+            });
         }
-        if d.decided_on.is_some() && owners(team, d, d.decided_on.as_deref()).contains(&id) {
-            f.decisions_decided += 1;
+        if d.decided_on.is_some() {
+            let on = d.decided_on.as_deref();
+            each(&mut owners(team, d, on).into_iter(), |f| {
+                f.decisions_decided += 1
+            });
         }
-        if let Some(c) = d.consultees.get(id) {
-            f.advice_asked += 1;
-            f.advice_given += usize::from(c.stance.is_some());
+        for (m, c) in &d.consultees {
+            each(&mut std::iter::once(m.as_str()), |f| f.advice_asked += 1);
+            if c.stance.is_some() {
+                each(&mut std::iter::once(m.as_str()), |f| f.advice_given += 1);
+            }
         }
-        f.objections_raised += d.objections.values().filter(|o| o.by == id).count();
+        for o in d.objections.values() {
+            each(&mut std::iter::once(o.by.as_str()), |f| {
+                f.objections_raised += 1
+            });
+        }
     }
     for m in team.meetings.values() {
         if m.status == MeetingStatus::Held {
-            f.facilitated += usize::from(m.facilitator.as_deref() == me);
-            f.minuted += usize::from(m.note_taker.as_deref() == me);
+            each(&mut m.facilitator.as_deref().into_iter(), |f| {
+                f.facilitated += 1
+            });
+            each(&mut m.note_taker.as_deref().into_iter(), |f| f.minuted += 1);
         }
     }
-    f.tensions_raised = team
-        .tensions
-        .values()
-        .filter(|t| t.raised_by.as_deref() == me)
-        .count();
-    for r in team.recognitions.values() {
-        f.recognition_received += usize::from(r.to.iter().any(|t| t == id));
-        f.recognition_given += usize::from(r.from == id);
+    for t in team.tensions.values() {
+        each(&mut t.raised_by.as_deref().into_iter(), |f| {
+            f.tensions_raised += 1
+        });
     }
-    f
+    for r in team.recognitions.values() {
+        each(&mut r.to.iter().map(String::as_str), |f| {
+            f.recognition_received += 1
+        });
+        each(&mut std::iter::once(r.from.as_str()), |f| {
+            f.recognition_given += 1
+        });
+    }
+    all
 }
 
 /// The quarter a date falls in: ("2026 Q3", first day, last day).
@@ -385,10 +430,7 @@ pub fn insights(team: &Team, today: &str) -> Insights {
         .map(|m| m.id.clone())
         .collect();
     let total_acc = total_accountabilities(team);
-    let members: Vec<MemberFigures> = active
-        .iter()
-        .map(|m| member_figures(team, m, total_acc))
-        .collect();
+    let members = figures_of(team, &active, total_acc);
     let mean_acc = if members.is_empty() {
         0.0
     } else {
@@ -440,5 +482,172 @@ pub fn insights(team: &Team, today: &str) -> Insights {
         single_points,
         terms_ending: queries::terms_ending(team, today, queries::TERM_WARNING_DAYS),
         periods: periods(team, today),
+    }
+}
+
+/// The per-member reading [`figures_of`] replaced, kept as the plain
+/// definition the one-pass figures are checked against.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    pub(super) fn member_figures_one_by_one(
+        team: &Team,
+        id: &str,
+        total_acc: usize,
+    ) -> MemberFigures {
+        let me = Some(id);
+        let roles = queries::roles_held_by(team, id);
+        let accountabilities: usize = roles.iter().map(|r| r.accountabilities.len()).sum();
+        let mut f = MemberFigures {
+            id: id.to_string(),
+            name: team.member_name(id).unwrap_or_default().to_string(),
+            roles_held: roles.len(),
+            accountabilities,
+            accountability_share: if total_acc == 0 {
+                0.0
+            } else {
+                accountabilities as f64 / total_acc as f64
+            },
+            ..MemberFigures::default()
+        };
+        for d in team.decisions.values() {
+            if d.is_live() && owners(team, d, None).contains(&id) {
+                f.decisions_owned += 1;
+            }
+            if d.decided_on.is_some() && owners(team, d, d.decided_on.as_deref()).contains(&id) {
+                f.decisions_decided += 1;
+            }
+            if let Some(c) = d.consultees.get(id) {
+                f.advice_asked += 1;
+                f.advice_given += usize::from(c.stance.is_some());
+            }
+            f.objections_raised += d.objections.values().filter(|o| o.by == id).count();
+        }
+        for m in team.meetings.values() {
+            if m.status == MeetingStatus::Held {
+                f.facilitated += usize::from(m.facilitator.as_deref() == me);
+                f.minuted += usize::from(m.note_taker.as_deref() == me);
+            }
+        }
+        f.tensions_raised = team
+            .tensions
+            .values()
+            .filter(|t| t.raised_by.as_deref() == me)
+            .count();
+        for r in team.recognitions.values() {
+            f.recognition_received += usize::from(r.to.iter().any(|t| t == id));
+            f.recognition_given += usize::from(r.from == id);
+        }
+        f
+    }
+}
+
+#[cfg(test)]
+mod one_pass {
+    use super::*;
+
+    fn check(team: &Team) {
+        let ids: Vec<String> = team
+            .members
+            .keys()
+            .cloned()
+            .chain(["m_nobody".to_string()])
+            .collect();
+        let total = total_accountabilities(team);
+        let quick = figures_of(team, &ids, total);
+        for (id, q) in ids.iter().zip(&quick) {
+            assert_eq!(
+                q,
+                &reference::member_figures_one_by_one(team, id, total),
+                "{id}"
+            );
+            assert_eq!(q, &of_member(team, id));
+        }
+    }
+
+    #[test]
+    fn the_example_team_counts_as_member_by_member() {
+        let (doc, _) =
+            crate::model::example::example_team("2026-11-30", 1_764_460_800_000).unwrap();
+        let team = doc.team().unwrap();
+        let busy = quick_total(&team);
+        assert!(busy > 20, "the example has plenty to count: {busy}");
+        check(&team);
+    }
+
+    #[test]
+    fn past_holders_repeated_names_and_second_objections_count_as_before() {
+        use crate::model::role::PastFiller;
+        let (doc, _) =
+            crate::model::example::example_team("2026-11-30", 1_764_460_800_000).unwrap();
+        let mut team = doc.team().unwrap();
+        let members: Vec<String> = team.members.keys().cloned().collect();
+        // Every role was held, until far ahead, by someone other than its
+        // holders now: decisions decided in it are that person's.
+        for (i, r) in team.roles.values_mut().enumerate() {
+            for f in r.fillers.values_mut() {
+                f.since = "2999-01-01".into();
+            }
+            r.history.push(PastFiller {
+                member_id: members[i % members.len()].clone(),
+                from: "2000-01-01".into(),
+                to: "2998-12-31".into(),
+            });
+        }
+        // A recognition naming someone twice, and a second objection by
+        // the same person to the same decision.
+        let thanks = crate::model::recognition::Recognition {
+            id: "k_twice".into(),
+            from: members[0].clone(),
+            to: vec![members[1].clone(), members[2].clone(), members[1].clone()],
+            for_what: None,
+            words: autosurgeon::Text::with_value("Thank you"),
+            date: "2026-11-01".into(),
+            created_at: 0,
+        };
+        team.recognitions.insert(thanks.id.clone(), thanks);
+        let d = team
+            .decisions
+            .values_mut()
+            .find(|d| !d.objections.is_empty())
+            .unwrap();
+        let mut again = d.objections.values().next().unwrap().clone();
+        again.id = "o_again".into();
+        d.objections.insert(again.id.clone(), again);
+        check(&team);
+    }
+
+    #[cfg(feature = "workload")]
+    #[test]
+    fn a_generated_team_counts_as_member_by_member() {
+        let spec = crate::workload::Spec {
+            decisions: 300,
+            ..crate::workload::SMALL
+        };
+        for seed in 1..4 {
+            let (doc, _) = crate::workload::generate(spec, seed).unwrap();
+            check(&doc.team().unwrap());
+        }
+    }
+
+    /// Everything counted, over all members.
+    fn quick_total(team: &Team) -> usize {
+        let ids: Vec<String> = team.members.keys().cloned().collect();
+        figures_of(team, &ids, 1)
+            .iter()
+            .map(|f| {
+                f.decisions_owned
+                    + f.decisions_decided
+                    + f.advice_asked
+                    + f.advice_given
+                    + f.objections_raised
+                    + f.facilitated
+                    + f.minuted
+                    + f.tensions_raised
+                    + f.recognition_received
+                    + f.recognition_given
+            })
+            .sum()
     }
 }
