@@ -315,6 +315,12 @@ fn records_are_numbered_by_decision_date() {
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
+    // On one day, by when they were made, then by id.
+    let keys: Vec<_> = files
+        .iter()
+        .map(|(_, d)| (madr::record_date(d), d.created_at, d.id.clone()))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
     assert!(files[0].0.starts_with("0001-"));
 }
 
